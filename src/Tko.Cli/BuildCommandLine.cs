@@ -1,0 +1,39 @@
+using System.CommandLine;
+
+namespace Tko.Cli;
+
+/// <summary>
+/// The options of <c>tko build</c>. Each is nullable: an absent flag falls back to its environment
+/// variable and then to its default in <see cref="BuildSettings"/>, so the three sources resolve in one place.
+/// </summary>
+internal sealed class BuildCommandLine
+{
+    public Argument<string?> Source { get; } = new("SOURCE")
+    {
+        Description = "Directory of build artifacts to add as a layer [env: TKO_SOURCE_PATH]",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    public Option<string?> BaseRef { get; } = new("--base-ref", "-b") { Description = "Base image; only 'scratch' is built so far [env: TKO_BASE_REF, TKO_BASE_IMAGE] [default: ubuntu:jammy]" };
+    public Option<string?> TargetType { get; } = new("--target-type", "-T") { Description = "REMOTE, LOCAL_DAEMON, LOCAL_FILE (docker tarball) or OCI_LAYOUT [env: TKO_TARGET_TYPE] [default: REMOTE]" };
+    public Option<string?> TargetRepo { get; } = new("--target-repo", "-t") { Description = "Image name used in the printed reference and tags [env: TKO_TARGET_REPO] [default: tko.local/<source dir>]" };
+    public Option<string?> Output { get; } = new("--output", "-o") { Description = "Output path [env: TKO_OUTPUT] [default: out.tar for LOCAL_FILE, out-oci for OCI_LAYOUT]" };
+    public Option<string[]> Tags { get; } = new("--tag") { Description = "Tag to record with the image, repeatable [default: latest]", AllowMultipleArgumentsPerToken = false };
+    public Option<string?> DestPath { get; } = new("--dest-path", "-d") { Description = "Absolute directory in the image that receives SOURCE [env: TKO_DEST_PATH] [default: /tko-app]" };
+    public Option<string?> Entrypoint { get; } = new("--entrypoint") { Description = "Entrypoint of the image [env: TKO_ENTRYPOINT] [default: /tko-app/app]" };
+    public Option<string?> Platforms { get; } = new("--platforms", "-p") { Description = "Platform as os/arch[/variant] [env: TKO_PLATFORMS] [default: linux/amd64]" };
+    public Option<string?> Jobs { get; } = new("--jobs", "-j") { Description = "Compression workers [env: TKO_JOBS] [default: processor count]" };
+    public Option<string?> CompressionLevel { get; } = new("--compression-level") { Description = "gzip level 0-9 [env: TKO_COMPRESSION_LEVEL] [default: 2]" };
+    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Explain failures in detail" };
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Print only the image reference" };
+
+    public Command Command { get; }
+
+    public BuildCommandLine()
+    {
+        Command = new Command("build", "Build an image from a base and a directory of artifacts; prints NAME@sha256:… on stdout")
+        {
+            Source, BaseRef, TargetType, TargetRepo, Output, Tags, DestPath, Entrypoint, Platforms, Jobs, CompressionLevel, Verbose, Quiet,
+        };
+    }
+}

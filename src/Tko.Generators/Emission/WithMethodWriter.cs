@@ -1,0 +1,114 @@
+using System.Linq;
+using Tko.Generators.Model;
+
+namespace Tko.Generators.Emission
+{
+    /// <summary>
+    /// Writes <c>Update</c>, which returns <c>this</c> when nothing changes, plus one <c>With…</c> per member
+    /// delegating to it and an <c>Add…</c> per immutable collection.
+    /// </summary>
+    internal static class WithMethodWriter
+    {
+        private const string Comparer = "global::System.Collections.Generic.EqualityComparer<{0}>.Default";
+
+        public static void Write(IndentedWriter writer, WithTarget target)
+        {
+            WriteUpdate(writer, target);
+            foreach (var member in target.Members)
+            {
+                writer.Line();
+                WriteWith(writer, target, member);
+                if (member.Appendable != AppendableKind.None)
+                {
+                    writer.Line();
+                    WriteAdd(writer, target, member);
+                }
+            }
+        }
+
+        private static void WriteUpdate(IndentedWriter writer, WithTarget target)
+        {
+            var members = target.Members;
+            writer.Line("/// <summary>");
+            writer.Line("/// Returns this instance when every argument equals the current value; otherwise a copy holding the arguments.");
+            writer.Line("/// </summary>");
+            foreach (var member in members)
+            {
+                writer.Line($"/// <param name=\"{member.ParameterName}\">The value for <see cref=\"{Property(member)}\"/>.</param>");
+            }
+
+            var parameters = string.Join(", ", members.Select(m => m.TypeName + " " + Parameter(m)));
+            writer.Open($"public {New(target.UpdateHidesInherited)}{target.FullyQualifiedName} Update({parameters})");
+
+            for (var i = 0; i < members.Count; i++)
+            {
+                var member = members[i];
+                var comparison = string.Format(Comparer, member.TypeName) + $".Equals({Parameter(member)}, this.{Property(member)})";
+                if (i == 0)
+                {
+                    writer.Line("if (" + comparison + (members.Count == 1 ? ")" : string.Empty));
+                }
+                else
+                {
+                    writer.Indent();
+                    writer.Line("&& " + comparison + (i == members.Count - 1 ? ")" : string.Empty));
+                    writer.Outdent();
+                }
+            }
+
+            writer.OpenBrace();
+            writer.Line("return this;");
+            writer.Close();
+            writer.Line();
+            writer.Line("return this with");
+            writer.OpenBrace();
+            foreach (var member in members)
+            {
+                writer.Line($"{Property(member)} = {Parameter(member)},");
+            }
+
+            writer.Close("};");
+            writer.Close();
+        }
+
+        private static void WriteWith(IndentedWriter writer, WithTarget target, WithMember member)
+        {
+            var arguments = string.Join(", ", target.Members.Select(m => ReferenceEquals(m, member) ? Parameter(m) : "this." + Property(m)));
+            writer.Line($"/// <summary>Returns a copy with <see cref=\"{Property(member)}\"/> set to <paramref name=\"{member.ParameterName}\"/>, or this instance when it already has that value.</summary>");
+            writer.Line($"/// <param name=\"{member.ParameterName}\">The new value for <see cref=\"{Property(member)}\"/>.</param>");
+            writer.Line($"public {New(member.WithHidesInherited)}{target.FullyQualifiedName} With{member.MethodSuffix}({member.TypeName} {Parameter(member)}) => this.Update({arguments});");
+        }
+
+        private static void WriteAdd(IndentedWriter writer, WithTarget target, WithMember member)
+        {
+            var element = member.ElementTypeName;
+            var property = "this." + Property(member);
+            var immutable = "global::System.Collections.Immutable.";
+
+            // A default ImmutableArray (or a null list) is treated as empty rather than throwing.
+            var appended = member.Appendable == AppendableKind.ImmutableArray
+                ? $"({property}.IsDefault ? {immutable}ImmutableArray<{element}>.Empty : {property}).AddRange({immutable}ImmutableArray.Create<{element}>(items))"
+                : $"({property} ?? {immutable}ImmutableList<{element}>.Empty).AddRange(items)";
+
+            writer.Line($"/// <summary>Returns a copy with <paramref name=\"items\"/> appended to <see cref=\"{Property(member)}\"/>, or this instance when <paramref name=\"items\"/> is empty.</summary>");
+            writer.Line("/// <param name=\"items\">The elements to append.</param>");
+            writer.Open($"public {New(member.AddHidesInherited)}{target.FullyQualifiedName} Add{member.MethodSuffix}(params {element}[] items)");
+            writer.Open("if (items is null)");
+            writer.Line("throw new global::System.ArgumentNullException(nameof(items));");
+            writer.Close();
+            writer.Line();
+            writer.Open("if (items.Length == 0)");
+            writer.Line("return this;");
+            writer.Close();
+            writer.Line();
+            writer.Line($"return this.With{member.MethodSuffix}({appended});");
+            writer.Close();
+        }
+
+        private static string Property(WithMember member) => Extraction.CSharpIdentifier.Escape(member.PropertyName);
+
+        private static string Parameter(WithMember member) => Extraction.CSharpIdentifier.Escape(member.ParameterName);
+
+        private static string New(bool hides) => hides ? "new " : string.Empty;
+    }
+}

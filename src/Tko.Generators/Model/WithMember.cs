@@ -1,0 +1,21 @@
+namespace Tko.Generators.Model
+{
+    /// <summary>One property that <c>Update</c> and its <c>With…</c> method cover.</summary>
+    /// <param name="PropertyName">The property name as declared, without <c>@</c>.</param>
+    /// <param name="MethodSuffix">The name after <c>With</c>/<c>Add</c>: the property name with a capital first letter.</param>
+    /// <param name="ParameterName">The camelCased parameter name, without <c>@</c>.</param>
+    /// <param name="TypeName">The fully qualified property type, nullable annotations included.</param>
+    /// <param name="Appendable">Whether the property is an immutable collection that gets an <c>Add…</c> method.</param>
+    /// <param name="ElementTypeName">The collection element type when <paramref name="Appendable"/> is set.</param>
+    /// <param name="WithHidesInherited">The <c>With…</c> method needs <c>new</c> because a base type has the same signature.</param>
+    /// <param name="AddHidesInherited">The <c>Add…</c> method needs <c>new</c> for the same reason.</param>
+    internal sealed record WithMember(
+        string PropertyName,
+        string MethodSuffix,
+        string ParameterName,
+        string TypeName,
+        AppendableKind Appendable,
+        string? ElementTypeName,
+        bool WithHidesInherited,
+        bool AddHidesInherited);
+}

@@ -1,0 +1,11 @@
+namespace Tko.Errors;
+
+/// <summary>A build option has a value tko cannot use. The message names the option and the value.</summary>
+public sealed class OptionException : TkoException
+{
+    /// <summary>The option at fault, as the CLI spells it (for example <c>--jobs</c>).</summary>
+    public string Option { get; }
+
+    /// <summary>Creates the exception for <paramref name="option"/>.</summary>
+    public OptionException(string option, string problem) : base($"{option}: {problem}") => Option = option;
+}

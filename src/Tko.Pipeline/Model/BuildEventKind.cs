@@ -1,0 +1,18 @@
+namespace Tko.Model;
+
+/// <summary>What a <see cref="BuildEvent"/> counts.</summary>
+public enum BuildEventKind
+{
+    /// <summary>One source file, directory or link was added to the tar (Amount = 1, Detail = its path in the image).</summary>
+    FileSeen,
+    /// <summary>Bytes of file content read from the source.</summary>
+    BytesRead,
+    /// <summary>Bytes of tar compressed (Amount = uncompressed bytes of the chunk).</summary>
+    BytesCompressed,
+    /// <summary>Bytes of compressed layer written to the output.</summary>
+    BytesWritten,
+    /// <summary>A layer is complete (Detail = its digest, Amount = its size).</summary>
+    LayerCompleted,
+    /// <summary>The image is written (Detail = its reference, Amount = manifest size).</summary>
+    ImageWritten,
+}

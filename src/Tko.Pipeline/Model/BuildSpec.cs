@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using Tko.Pipeline;
+
+namespace Tko.Model;
+
+/// <summary>
+/// Everything a build needs to know. Start from <see cref="FromDirectory"/> and change fields with
+/// the <c>With…</c> methods; every field has a sensible default.
+/// </summary>
+/// <param name="SourceDirectory">The directory of build artifacts that becomes the new layer.</param>
+/// <param name="BaseRef">The base image; only <c>scratch</c> is built so far.</param>
+/// <param name="Platforms">The platforms to build.</param>
+/// <param name="DestPath">The absolute directory in the image that receives the source.</param>
+/// <param name="Entrypoint">The image's entrypoint argv.</param>
+/// <param name="Target">Where the image goes.</param>
+/// <param name="Repository">The image's name in the printed reference and in tags, e.g. <c>tko.local/app</c>.</param>
+/// <param name="Tags">Tags recorded with the image (docker tarball RepoTags, OCI layout ref names).</param>
+/// <param name="Layer">How the layer is compressed, and its entries' mtime.</param>
+/// <param name="Uid">Owner user id of every entry.</param>
+/// <param name="Gid">Owner group id of every entry.</param>
+[GenerateWith]
+public sealed partial record BuildSpec(
+    string SourceDirectory,
+    string BaseRef,
+    ImmutableList<Platform> Platforms,
+    string DestPath,
+    ImmutableList<string> Entrypoint,
+    Target Target,
+    string Repository,
+    ImmutableList<string> Tags,
+    LayerOptions Layer,
+    int Uid,
+    int Gid)
+{
+    /// <summary>The base that has no layers.</summary>
+    public const string Scratch = "scratch";
+
+    /// <summary>
+    /// A spec for <paramref name="sourceDirectory"/> with tko's defaults: base <c>scratch</c>,
+    /// linux/amd64, <c>/tko-app</c>, entrypoint <c>/tko-app/app</c>, an OCI layout in <c>out-oci</c>,
+    /// owner root, and the entry mtime and <c>created</c> time from <c>SOURCE_DATE_EPOCH</c> (else 0).
+    /// </summary>
+    public static BuildSpec FromDirectory(string sourceDirectory) => new(
+        sourceDirectory,
+        Scratch,
+        [Platform.LinuxAmd64],
+        "/tko-app",
+        ["/tko-app/app"],
+        Target.OciLayout("out-oci"),
+        DefaultRepository(sourceDirectory),
+        ["latest"],
+        LayerOptions.Default.WithModificationTime(SourceDateEpoch.FromEnvironment()),
+        0,
+        0);
+
+    /// <summary><c>tko.local/</c> and the source directory's name in lowercase, as a fallback image name.</summary>
+    public static string DefaultRepository(string sourceDirectory)
+    {
+        string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(sourceDirectory))).ToLowerInvariant();
+        string cleaned = new string(name.Select(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) ? c : '-').ToArray()).Trim('-');
+        return "tko.local/" + (cleaned.Length == 0 ? "app" : cleaned);
+    }
+}

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using Tko.Json;
+
+namespace Tko.Model;
+
+/// <summary>An OCI content descriptor: what a blob or manifest is, its digest and its size.</summary>
+[GenerateWith]
+public sealed partial record Descriptor(
+    [property: JsonPropertyName("mediaType")] string MediaType,
+    [property: JsonPropertyName("digest")] Digest Digest,
+    [property: JsonPropertyName("size")] long Size)
+{
+    /// <summary>The platform of a manifest listed in an index.</summary>
+    [JsonPropertyName("platform")] public Platform? Platform { get; init; }
+
+    /// <summary>Annotations, kept in ordinal key order.</summary>
+    [JsonPropertyName("annotations"), JsonConverter(typeof(OrdinalStringMapConverter))]
+    public ImmutableSortedDictionary<string, string>? Annotations { get; init; }
+}

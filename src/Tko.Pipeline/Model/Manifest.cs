@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using Tko.Json;
+
+namespace Tko.Model;
+
+/// <summary>An image manifest (OCI, or Docker schema 2 which has the same shape).</summary>
+[GenerateWith]
+public sealed partial record Manifest(
+    [property: JsonPropertyName("mediaType")] string MediaType,
+    [property: JsonPropertyName("config")] Descriptor Config,
+    [property: JsonPropertyName("layers")] ImmutableList<Descriptor> Layers)
+{
+    /// <summary>Always 2.</summary>
+    [JsonPropertyName("schemaVersion"), JsonPropertyOrder(-1)] public int SchemaVersion { get; init; } = 2;
+
+    /// <summary>Annotations, kept in ordinal key order.</summary>
+    [JsonPropertyName("annotations"), JsonConverter(typeof(OrdinalStringMapConverter))]
+    public ImmutableSortedDictionary<string, string>? Annotations { get; init; }
+}

@@ -1,0 +1,24 @@
+namespace Tko.Model;
+
+/// <summary>The media types of OCI and Docker image documents and blobs.</summary>
+public static class MediaTypes
+{
+    /// <summary>OCI image manifest.</summary>
+    public const string OciManifest = "application/vnd.oci.image.manifest.v1+json";
+    /// <summary>OCI image index.</summary>
+    public const string OciIndex = "application/vnd.oci.image.index.v1+json";
+    /// <summary>OCI image config.</summary>
+    public const string OciConfig = "application/vnd.oci.image.config.v1+json";
+    /// <summary>OCI gzip-compressed layer.</summary>
+    public const string OciLayerGzip = "application/vnd.oci.image.layer.v1.tar+gzip";
+    /// <summary>OCI uncompressed layer.</summary>
+    public const string OciLayer = "application/vnd.oci.image.layer.v1.tar";
+    /// <summary>Docker image manifest, schema 2.</summary>
+    public const string DockerManifest = "application/vnd.docker.distribution.manifest.v2+json";
+    /// <summary>Docker manifest list.</summary>
+    public const string DockerManifestList = "application/vnd.docker.distribution.manifest.list.v2+json";
+    /// <summary>Docker image config.</summary>
+    public const string DockerConfig = "application/vnd.docker.container.image.v1+json";
+    /// <summary>Docker gzip-compressed layer.</summary>
+    public const string DockerLayerGzip = "application/vnd.docker.image.rootfs.diff.tar.gzip";
+}

@@ -1,0 +1,12 @@
+namespace Tko.Model;
+
+/// <summary>The destination of a build: its kind and its path.</summary>
+[GenerateWith]
+public sealed partial record Target(TargetKind Kind, string Path)
+{
+    /// <summary>An OCI image layout directory at <paramref name="path"/>.</summary>
+    public static Target OciLayout(string path) => new(TargetKind.OciLayout, path);
+
+    /// <summary>A docker tarball at <paramref name="path"/>.</summary>
+    public static Target DockerTarball(string path) => new(TargetKind.DockerTarball, path);
+}

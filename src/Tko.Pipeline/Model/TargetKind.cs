@@ -1,0 +1,10 @@
+namespace Tko.Model;
+
+/// <summary>Where a built image goes.</summary>
+public enum TargetKind
+{
+    /// <summary>An OCI image layout directory (oci-layout, index.json, blobs/sha256).</summary>
+    OciLayout,
+    /// <summary>A <c>docker load</c> tarball (tko's LOCAL_FILE), which also holds an OCI layout.</summary>
+    DockerTarball,
+}

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using Tko.Json;
+using Tko.Model;
+
+namespace Tko.Outputs;
+
+/// <summary>Writes the files that make a directory of blobs an OCI image layout.</summary>
+internal static class OciLayoutWriter
+{
+    /// <summary>The annotation naming a manifest's tag in index.json.</summary>
+    public const string RefNameAnnotation = "org.opencontainers.image.ref.name";
+
+    /// <summary>Writes oci-layout and an index.json listing the manifest once per tag.</summary>
+    public static async Task WriteAsync(string layoutRoot, Descriptor manifest, IEnumerable<string> tags, CancellationToken cancellationToken)
+    {
+        ImmutableList<Descriptor> entries = [.. tags.Select(tag => manifest.WithAnnotations(
+            ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add(RefNameAnnotation, tag)))];
+        if (entries.IsEmpty) entries = [manifest];
+        var index = new ImageIndex(MediaTypes.OciIndex, entries);
+        await File.WriteAllBytesAsync(Path.Combine(layoutRoot, "oci-layout"), CanonicalJson.Serialize(OciLayoutMarker.V1), cancellationToken);
+        await File.WriteAllBytesAsync(Path.Combine(layoutRoot, "index.json"), CanonicalJson.Serialize(index), cancellationToken);
+    }
+}

@@ -1,0 +1,102 @@
+using Tko.Errors;
+using Tko.Model;
+
+namespace Tko.Outputs;
+
+/// <summary>
+/// A build's output is assembled in a hidden sibling of its destination and renamed into place
+/// only when complete, so a failed or cancelled build leaves nothing half-written.
+/// </summary>
+internal sealed class StagedOutput : IDisposable
+{
+    private StagedOutput(Target target, string destination, string stagingRoot)
+    {
+        Target = target;
+        Destination = destination;
+        StagingRoot = stagingRoot;
+    }
+
+    public Target Target { get; }
+
+    /// <summary>The full path the output ends up at.</summary>
+    public string Destination { get; }
+
+    /// <summary>A fresh directory on the destination's file system for the layout being built.</summary>
+    public string StagingRoot { get; }
+
+    /// <summary>Where the tarball is written before it is renamed (tarball targets only).</summary>
+    public string StagingTarball => StagingRoot + ".tar";
+
+    /// <summary>Checks the destination can be written and makes the staging directory.</summary>
+    public static StagedOutput Begin(Target target)
+    {
+        if (string.IsNullOrWhiteSpace(target.Path))
+            throw new OptionException("--output", "the output path is empty");
+        string destination = Path.GetFullPath(Path.TrimEndingDirectorySeparator(target.Path));
+        string parent = Path.GetDirectoryName(destination) ?? throw new OutputException(target.Path, "cannot write the output at the root of the file system");
+        if (!Directory.Exists(parent))
+            throw new OutputException(target.Path, $"its directory {parent} does not exist; create it or choose another --output");
+        CheckReplaceable(target, destination);
+
+        string staging = Path.Combine(parent, $".{Path.GetFileName(destination)}.tko-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(staging);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException(target.Path, $"cannot write in {parent} ({e.Message})", e);
+        }
+        return new StagedOutput(target, destination, staging);
+    }
+
+    private static void CheckReplaceable(Target target, string destination)
+    {
+        if (target.Kind == TargetKind.DockerTarball)
+        {
+            if (Directory.Exists(destination))
+                throw new OutputException(target.Path, "is a directory; a docker tarball needs a file path such as out.tar");
+            return;
+        }
+        if (File.Exists(destination))
+            throw new OutputException(target.Path, "is a file; an OCI layout needs a directory path such as out-oci");
+        if (Directory.Exists(destination)
+            && !File.Exists(Path.Combine(destination, "oci-layout"))
+            && Directory.EnumerateFileSystemEntries(destination).Any())
+            throw new OutputException(target.Path, "exists and is not an OCI layout; tko replaces only its own outputs, so remove it or choose another --output");
+    }
+
+    /// <summary>Moves the finished output into place, replacing an earlier one.</summary>
+    public void Commit()
+    {
+        try
+        {
+            if (Target.Kind == TargetKind.DockerTarball)
+            {
+                File.Move(StagingTarball, Destination, overwrite: true);
+            }
+            else
+            {
+                string? previous = null;
+                if (Directory.Exists(Destination))
+                {
+                    previous = StagingRoot + ".previous";
+                    Directory.Move(Destination, previous);
+                }
+                Directory.Move(StagingRoot, Destination);
+                if (previous is not null) Directory.Delete(previous, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException(Target.Path, $"cannot be put in place ({e.Message})", e);
+        }
+    }
+
+    /// <summary>Removes whatever the staging left behind.</summary>
+    public void Dispose()
+    {
+        if (Directory.Exists(StagingRoot)) Directory.Delete(StagingRoot, recursive: true);
+        if (File.Exists(StagingTarball)) File.Delete(StagingTarball);
+    }
+}

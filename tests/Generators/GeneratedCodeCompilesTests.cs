@@ -1,0 +1,58 @@
+using Microsoft.CodeAnalysis;
+using Tko.Generators.Tests.Infrastructure;
+using Xunit;
+
+namespace Tko.Generators.Tests;
+
+public sealed class GeneratedCodeCompilesTests
+{
+    public static TheoryData<string> SampleNames => new(CompilingSamples.ByName.Keys);
+
+    [Theory]
+    [MemberData(nameof(SampleNames))]
+    public void Generated_code_compiles_without_any_warning(string sampleName)
+    {
+        var run = GeneratorRun.Of(CompilingSamples.ByName[sampleName]);
+
+        // CS8981 (lower-case type name) belongs to the keyword-named sample itself, not to generated code.
+        Assert.Empty(run.Problems(ignoredIds: "CS8981"));
+        Assert.Contains(run.GeneratedSources, s => s.HintName.EndsWith(".With.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Harness_reports_missing_xml_docs_so_the_compile_test_would_catch_them()
+    {
+        var run = GeneratorRun.Of("""
+            /// <summary>Documented.</summary>
+            public static class Documented
+            {
+                public static int Undocumented => 1;
+            }
+            """);
+
+        Assert.Contains(run.Problems(), d => d.Id == "CS1591");
+    }
+
+    [Fact]
+    public void Every_sample_record_gets_its_own_file()
+    {
+        var run = GeneratorRun.Of(CompilingSamples.ByName.Values.ToArray());
+
+        var hintNames = run.GeneratedSources.Select(s => s.HintName).ToList();
+        Assert.Equal(hintNames.Count, hintNames.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Contains("Samples.Person.With.g.cs", hintNames);
+        Assert.Contains("Samples.Generic.Box`1.With.g.cs", hintNames);
+        Assert.Contains("Samples.Outer.Middle`1.Deep.With.g.cs", hintNames);
+        Assert.Contains("GlobalThing.With.g.cs", hintNames);
+        Assert.Empty(run.Problems(ignoredIds: "CS8981"));
+    }
+
+    [Fact]
+    public void Marker_attribute_is_emitted_even_when_unused()
+    {
+        var run = GeneratorRun.Of("namespace Empty { }");
+
+        Assert.NotNull(run.Output.GetTypeByMetadataName("Tko.GenerateWithAttribute"));
+        Assert.Empty(run.Problems());
+    }
+}

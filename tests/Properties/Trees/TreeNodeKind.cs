@@ -1,0 +1,3 @@
+namespace Tko.Properties.Trees;
+
+public enum TreeNodeKind { Directory, File, Symlink }
