@@ -23,7 +23,7 @@ internal sealed class BuildCommandLine
     public Option<string?> Entrypoint { get; } = new("--entrypoint") { Description = "Entrypoint of the image [env: TKO_ENTRYPOINT] [default: /tko-app/app]" };
     public Option<string?> Platforms { get; } = new("--platforms", "-p") { Description = "Platform as os/arch[/variant] [env: TKO_PLATFORMS] [default: linux/amd64]" };
     public Option<string?> Jobs { get; } = new("--jobs", "-j") { Description = "Compression workers [env: TKO_JOBS] [default: processor count]" };
-    public Option<string?> CompressionLevel { get; } = new("--compression-level") { Description = "gzip level 0-9 [env: TKO_COMPRESSION_LEVEL] [default: 2]" };
+    public Option<string?> CompressionLevel { get; } = new("--compression-level") { Description = "gzip level 0-9 [env: TKO_COMPRESSION_LEVEL] [default: 3]" };
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Explain failures in detail" };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Print only the image reference" };
 

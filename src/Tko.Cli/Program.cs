@@ -38,7 +38,8 @@ build.Command.SetAction(async (parsed, cancellationToken) =>
 ParseResult parseResult = root.Parse(args);
 if (parseResult.Errors.Count > 0)
 {
-    Console.Error.WriteLine($"tko: {parseResult.Errors[0].Message} (see tko {string.Join(' ', parseResult.CommandResult.Command.Name)} --help)");
+    string problems = string.Join("; ", parseResult.Errors.Select(e => e.Message.TrimEnd('.')));
+    Console.Error.WriteLine($"tko: {problems} (see tko {parseResult.CommandResult.Command.Name} --help)");
     return FailureReport.UsageError;
 }
 return await parseResult.InvokeAsync();

@@ -115,9 +115,9 @@ internal static class CompilingSamples
                     private partial record Secret(T Item);
                 }
 
-                /// <summary>Variant.</summary>
+                /// <summary>Holder.</summary>
                 /// <typeparam name="T">T.</typeparam>
-                public partial interface IVariant<out T>
+                public partial interface IHolder<T>
                 {
                     /// <summary>Inside an interface.</summary>
                     /// <param name="B">B.</param>

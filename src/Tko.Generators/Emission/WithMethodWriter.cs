@@ -34,7 +34,7 @@ namespace Tko.Generators.Emission
             writer.Line("/// </summary>");
             foreach (var member in members)
             {
-                writer.Line($"/// <param name=\"{member.ParameterName}\">The value for <see cref=\"{Property(member)}\"/>.</param>");
+                writer.Line($"/// <param name=\"{member.ParameterName}\">The value for {Reference(member)}.</param>");
             }
 
             var parameters = string.Join(", ", members.Select(m => m.TypeName + " " + Parameter(m)));
@@ -74,8 +74,8 @@ namespace Tko.Generators.Emission
         private static void WriteWith(IndentedWriter writer, WithTarget target, WithMember member)
         {
             var arguments = string.Join(", ", target.Members.Select(m => ReferenceEquals(m, member) ? Parameter(m) : "this." + Property(m)));
-            writer.Line($"/// <summary>Returns a copy with <see cref=\"{Property(member)}\"/> set to <paramref name=\"{member.ParameterName}\"/>, or this instance when it already has that value.</summary>");
-            writer.Line($"/// <param name=\"{member.ParameterName}\">The new value for <see cref=\"{Property(member)}\"/>.</param>");
+            writer.Line($"/// <summary>Returns a copy with {Reference(member)} set to <paramref name=\"{member.ParameterName}\"/>, or this instance when it already has that value.</summary>");
+            writer.Line($"/// <param name=\"{member.ParameterName}\">The new value for {Reference(member)}.</param>");
             writer.Line($"public {New(member.WithHidesInherited)}{target.FullyQualifiedName} With{member.MethodSuffix}({member.TypeName} {Parameter(member)}) => this.Update({arguments});");
         }
 
@@ -90,7 +90,7 @@ namespace Tko.Generators.Emission
                 ? $"({property}.IsDefault ? {immutable}ImmutableArray<{element}>.Empty : {property}).AddRange({immutable}ImmutableArray.Create<{element}>(items))"
                 : $"({property} ?? {immutable}ImmutableList<{element}>.Empty).AddRange(items)";
 
-            writer.Line($"/// <summary>Returns a copy with <paramref name=\"items\"/> appended to <see cref=\"{Property(member)}\"/>, or this instance when <paramref name=\"items\"/> is empty.</summary>");
+            writer.Line($"/// <summary>Returns a copy with <paramref name=\"items\"/> appended to {Reference(member)}, or this instance when <paramref name=\"items\"/> is empty.</summary>");
             writer.Line("/// <param name=\"items\">The elements to append.</param>");
             writer.Open($"public {New(member.AddHidesInherited)}{target.FullyQualifiedName} Add{member.MethodSuffix}(params {element}[] items)");
             writer.Open("if (items is null)");
@@ -104,6 +104,9 @@ namespace Tko.Generators.Emission
             writer.Line($"return this.With{member.MethodSuffix}({appended});");
             writer.Close();
         }
+
+        private static string Reference(WithMember member) =>
+            member.IsInherited ? $"<c>{member.PropertyName}</c>" : $"<see cref=\"{Property(member)}\"/>";
 
         private static string Property(WithMember member) => Extraction.CSharpIdentifier.Escape(member.PropertyName);
 

@@ -32,17 +32,13 @@ namespace Tko.Generators.Extraction
                 }
             }
 
-            var plannedSignatures = new HashSet<string>();
+            // Two generated methods can only share a name when two properties differ just in the case of
+            // their first letter, which the parameter check above already reports.
             foreach (var method in methods)
             {
                 if (method.Name == type.Name)
                 {
                     yield return Clash(method.Name, typeName, "the name of the type itself", typeLocation);
-                }
-
-                if (!plannedSignatures.Add(method.Signature))
-                {
-                    yield return Clash(method.Name, typeName, "another generated method with the same parameters", SourceLocation(method.Property) ?? typeLocation);
                 }
 
                 foreach (var existing in type.GetMembers(method.Name))

@@ -10,39 +10,27 @@ namespace Tko.Generators.Extraction
     /// </summary>
     internal sealed class PlannedMethod
     {
-        private PlannedMethod(string name, IEnumerable<ITypeSymbol> parameterTypes, IPropertySymbol? property)
+        private PlannedMethod(string name, params ITypeSymbol[] parameterTypes)
         {
             Name = name;
             Signature = MethodSignature.Of(name, 0, parameterTypes.Select(t => (RefKind.None, t)));
-            Property = property;
         }
 
         public string Name { get; }
 
         public string Signature { get; }
 
-        /// <summary>The property a <c>With…</c>/<c>Add…</c> method serves; <see langword="null"/> for <c>Update</c>.</summary>
-        public IPropertySymbol? Property { get; }
-
-        public static PlannedMethod Update(IEnumerable<IPropertySymbol> members) =>
-            new PlannedMethod("Update", members.Select(m => m.Type), null);
-
-        public static PlannedMethod With(IPropertySymbol member) =>
-            new PlannedMethod("With" + CSharpIdentifier.ToMethodSuffix(member.Name), new[] { member.Type }, member);
-
-        public static PlannedMethod Add(IPropertySymbol member, ITypeSymbol elementType, Compilation compilation) =>
-            new PlannedMethod("Add" + CSharpIdentifier.ToMethodSuffix(member.Name), new ITypeSymbol[] { compilation.CreateArrayTypeSymbol(elementType) }, member);
-
         /// <summary>Every method generated for <paramref name="members"/>: <c>Update</c>, then each <c>With…</c> and <c>Add…</c>.</summary>
         public static List<PlannedMethod> For(IReadOnlyList<IPropertySymbol> members, Compilation compilation)
         {
-            var methods = new List<PlannedMethod> { Update(members) };
+            var methods = new List<PlannedMethod> { new PlannedMethod("Update", members.Select(m => m.Type).ToArray()) };
             foreach (var member in members)
             {
-                methods.Add(With(member));
+                var suffix = CSharpIdentifier.ToMethodSuffix(member.Name);
+                methods.Add(new PlannedMethod("With" + suffix, member.Type));
                 if (AppendableCollection.Classify(member.Type, out var elementType) != Model.AppendableKind.None)
                 {
-                    methods.Add(Add(member, elementType!, compilation));
+                    methods.Add(new PlannedMethod("Add" + suffix, compilation.CreateArrayTypeSymbol(elementType!)));
                 }
             }
 

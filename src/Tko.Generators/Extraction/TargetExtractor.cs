@@ -71,6 +71,7 @@ namespace Tko.Generators.Extraction
                     TypeName: TypeNames.Qualified(member.Type),
                     Appendable: appendable,
                     ElementTypeName: elementType is null ? null : TypeNames.Qualified(elementType),
+                    IsInherited: !SymbolEqualityComparer.Default.Equals(member.ContainingType, type),
                     WithHidesInherited: Hides("With" + suffix),
                     AddHidesInherited: appendable != AppendableKind.None && Hides("Add" + suffix));
             });

