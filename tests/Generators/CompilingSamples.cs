@@ -47,6 +47,16 @@ internal static class CompilingSamples
                 /// <summary>Non-public, so skipped.</summary>
                 internal int Hidden { get; init; }
 
+                /// <summary>Required members work with 'with' expressions too.</summary>
+                public required string Id { get; init; }
+
+                /// <summary>A private setter is still reachable from the generated part.</summary>
+                public int Version { get; private set; }
+
+                /// <summary>Obsolete, so skipped: using it would warn inside generated code.</summary>
+                [System.Obsolete("Use Host.")]
+                public string? Server { get; init; }
+
                 /// <summary>Indexer, so skipped.</summary>
                 /// <param name="i">Index.</param>
                 public int this[int i] => i;
@@ -163,6 +173,17 @@ internal static class CompilingSamples
                 /// <summary>Another keyword-named property.</summary>
                 public string? @int { get; init; }
             }
+            """,
+
+        ["nullable-oblivious record"] = Usings + """
+            #nullable disable
+            namespace Samples;
+
+            /// <summary>Declared where nullable annotations are off.</summary>
+            /// <param name="Name">Name.</param>
+            /// <param name="Items">Items.</param>
+            [GenerateWith]
+            public partial record Legacy(string Name, ImmutableList<string> Items);
             """,
 
         ["keyword-named type"] = Usings + """

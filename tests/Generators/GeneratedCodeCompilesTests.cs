@@ -48,6 +48,37 @@ public sealed class GeneratedCodeCompilesTests
     }
 
     [Fact]
+    public void Record_without_assignable_members_gets_no_file()
+    {
+        var run = GeneratorRun.Of("""
+            [Tko.GenerateWith]
+            public partial record Empty
+            {
+                public int Computed => 1;
+            }
+            """);
+
+        Assert.DoesNotContain(run.GeneratedSources, s => s.HintName.EndsWith(".With.g.cs", StringComparison.Ordinal));
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void Attribute_repeated_on_two_parts_generates_once_and_leaves_the_error_to_the_compiler()
+    {
+        var run = GeneratorRun.Of("""
+            [Tko.GenerateWith]
+            public partial record Twice(int A);
+
+            [Tko.GenerateWith]
+            public partial record Twice;
+            """);
+
+        Assert.Single(run.GeneratedSources, s => s.HintName == "Twice.With.g.cs");
+        Assert.Empty(run.GeneratorDiagnostics); // In particular no CS8785 "generator failed".
+        Assert.Contains(run.Problems(), d => d.Id == "CS0579");
+    }
+
+    [Fact]
     public void Marker_attribute_is_emitted_even_when_unused()
     {
         var run = GeneratorRun.Of("namespace Empty { }");

@@ -6,7 +6,7 @@ using Tko.Generators.Model;
 
 namespace Tko.Generators.Extraction
 {
-    /// <summary>TKO003: finds generated names that would collide with the record's own members or with each other.</summary>
+    /// <summary>TKO003: finds generated methods or parameters whose names would collide with existing members or with each other.</summary>
     internal static class NameClashDetector
     {
         public static IEnumerable<DiagnosticInfo> Find(

@@ -48,8 +48,9 @@ public sealed class BuildSession : IDisposable
         LayerOptions layerOptions = Spec.Layer.Validated();
         DestinationPath.Segments(Spec.DestPath); // reject a bad path before any I/O
 
-        using StagedOutput output = StagedOutput.Begin(Spec.Target);
+        // Scan before staging: an output inside the source tree must not see its own staging directory.
         SourceSnapshot snapshot = SourceScanner.Scan(Spec.SourceDirectory);
+        using StagedOutput output = StagedOutput.Begin(Spec.Target);
         ImmutableArray<LayerEntry> entries = LayerPlanner.Plan(snapshot, Spec.DestPath, Spec.Uid, Spec.Gid);
 
         var blobs = new BlobDirectory(output.StagingRoot);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Tko.Layers;
 using Tko.Model;
@@ -74,9 +75,10 @@ public static class LayerPipeline
         {
             await Task.WhenAll([tar, gzip, .. workers]);
         }
-        catch when (!cancellationToken.IsCancellationRequested)
+        catch
         {
-            throw RootCause([tar, gzip, .. workers]);
+            cancellationToken.ThrowIfCancellationRequested();
+            ExceptionDispatchInfo.Throw(RootCause([tar, gzip, .. workers]));
         }
 
         TarSummary summary = tar.Result;
