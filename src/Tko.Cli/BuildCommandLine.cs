@@ -24,6 +24,7 @@ internal sealed class BuildCommandLine
     public Option<string?> Platforms { get; } = new("--platforms", "-p") { Description = "Platform as os/arch[/variant] [env: TKO_PLATFORMS] [default: linux/amd64]" };
     public Option<string?> Jobs { get; } = new("--jobs", "-j") { Description = "Compression workers [env: TKO_JOBS] [default: processor count]" };
     public Option<string?> CompressionLevel { get; } = new("--compression-level") { Description = "gzip level 0-9 [env: TKO_COMPRESSION_LEVEL] [default: 3]" };
+    public Option<string?> ChunkSize { get; } = new("--chunk-size") { Description = "Bytes of tar each worker compresses at a time, 65536 to 268435456; part of what fixes the layer's bytes [env: TKO_CHUNK_SIZE] [default: 1048576]" };
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Explain failures in detail" };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Print only the image reference" };
 
@@ -33,7 +34,7 @@ internal sealed class BuildCommandLine
     {
         Command = new Command("build", "Build an image from a base and a directory of artifacts; prints NAME@sha256:… on stdout")
         {
-            Source, BaseRef, TargetType, TargetRepo, Output, Tags, DestPath, Entrypoint, Platforms, Jobs, CompressionLevel, Verbose, Quiet,
+            Source, BaseRef, TargetType, TargetRepo, Output, Tags, DestPath, Entrypoint, Platforms, Jobs, CompressionLevel, ChunkSize, Verbose, Quiet,
         };
     }
 }

@@ -8,65 +8,93 @@ namespace Tko.Cli;
 
 /// <summary>
 /// Resolves every build setting as flag, then environment variable, then default, and maps the
-/// result onto one <see cref="BuildSpec"/>. Pure apart from reading the given environment.
+/// result onto one <see cref="BuildSpec"/>. Pure: the environment is passed in.
 /// </summary>
 internal static class BuildSettings
 {
     public const string DefaultBaseRef = "ubuntu:jammy";
 
+    /// <summary>A resolved value, where it came from (the flag or variable a message should name) and its flag.</summary>
+    private readonly record struct Setting(string? Value, string Source, string Flag);
+
     public static BuildSpec Resolve(ParseResult parsed, BuildCommandLine cli, Func<string, string?> environment)
     {
-        string? Setting(Option<string?> option, params string[] variables) =>
-            parsed.GetValue(option) ?? variables.Select(environment).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+        string? Variable(string name) => environment(name) is { Length: > 0 } value ? value : null;
 
-        string source = parsed.GetValue(cli.Source) ?? environment("TKO_SOURCE_PATH")
-            ?? throw new OptionException("SOURCE", "give the directory of build artifacts as an argument or in TKO_SOURCE_PATH");
-        string targetType = (Setting(cli.TargetType, "TKO_TARGET_TYPE") ?? TargetType.Remote).ToUpperInvariant();
-        Target target = targetType switch
+        Setting Resolve(Option<string?> option, params string[] variables)
         {
-            TargetType.LocalFile => Target.DockerTarball(Setting(cli.Output, "TKO_OUTPUT") ?? "out.tar"),
-            TargetType.OciLayout => Target.OciLayout(Setting(cli.Output, "TKO_OUTPUT") ?? "out-oci"),
-            TargetType.Remote => throw new OptionException("--target-type", "REMOTE: pushing to registries is not supported yet; use --target-type LOCAL_FILE or OCI_LAYOUT"),
-            TargetType.LocalDaemon => throw new OptionException("--target-type", "LOCAL_DAEMON: loading into a Docker daemon is not supported yet; use --target-type LOCAL_FILE and docker load"),
-            _ => throw new OptionException("--target-type", $"'{targetType}' is not one of {string.Join(", ", TargetType.All)}"),
+            if (parsed.GetValue(option) is { } flag) return new(flag, option.Name, option.Name);
+            foreach (string variable in variables)
+                if (Variable(variable) is { } value) return new(value, variable, option.Name);
+            return new(null, option.Name, option.Name);
+        }
+
+        string? source = parsed.GetValue(cli.Source) ?? Variable("TKO_SOURCE_PATH");
+        if (source is null)
+            throw new OptionException("SOURCE", "give the directory of build artifacts as an argument or in TKO_SOURCE_PATH");
+
+        Setting targetType = Resolve(cli.TargetType, "TKO_TARGET_TYPE");
+        Setting output = Resolve(cli.Output, "TKO_OUTPUT");
+        Target target = (targetType.Value ?? TargetType.Remote).ToUpperInvariant() switch
+        {
+            TargetType.LocalFile => Target.DockerTarball(output.Value ?? "out.tar"),
+            TargetType.OciLayout => Target.OciLayout(output.Value ?? "out-oci"),
+            TargetType.Remote => throw new OptionException(targetType.Source, "REMOTE: pushing to registries is not supported yet; use LOCAL_FILE or OCI_LAYOUT"),
+            TargetType.LocalDaemon => throw new OptionException(targetType.Source, "LOCAL_DAEMON: loading into a Docker daemon is not supported yet; use LOCAL_FILE and docker load"),
+            var other => throw new OptionException(targetType.Source, $"'{other}' is not one of {string.Join(", ", TargetType.All)}"),
         };
 
-        BuildSpec spec = BuildSpec.FromDirectory(source);
-        long epoch = SourceDateEpoch.Parse(environment("SOURCE_DATE_EPOCH"));
+        BuildSpec spec = BuildSpec.FromDirectory(source, SourceDateEpoch.Parse(Variable("SOURCE_DATE_EPOCH")));
         string[] tags = parsed.GetValue(cli.Tags) ?? [];
+        Setting entrypoint = Resolve(cli.Entrypoint, "TKO_ENTRYPOINT");
+        Setting jobs = Resolve(cli.Jobs, "TKO_JOBS");
+        Setting level = Resolve(cli.CompressionLevel, "TKO_COMPRESSION_LEVEL");
+        Setting chunkSize = Resolve(cli.ChunkSize, "TKO_CHUNK_SIZE");
         return spec
-            .WithBaseRef(Setting(cli.BaseRef, "TKO_BASE_REF", "TKO_BASE_IMAGE") ?? DefaultBaseRef)
+            .WithBaseRef(Resolve(cli.BaseRef, "TKO_BASE_REF", "TKO_BASE_IMAGE").Value ?? DefaultBaseRef)
             .WithTarget(target)
-            .WithRepository(Setting(cli.TargetRepo, "TKO_TARGET_REPO") ?? spec.Repository)
+            .WithRepository(Resolve(cli.TargetRepo, "TKO_TARGET_REPO").Value ?? spec.Repository)
             .WithTags(tags.Length == 0 ? spec.Tags : [.. tags])
-            .WithDestPath(Setting(cli.DestPath, "TKO_DEST_PATH") ?? spec.DestPath)
-            .WithEntrypoint(Setting(cli.Entrypoint, "TKO_ENTRYPOINT") is { } entrypoint ? [entrypoint] : spec.Entrypoint)
-            .WithPlatforms(ParsePlatforms(Setting(cli.Platforms, "TKO_PLATFORMS")) ?? spec.Platforms)
-            .WithLayer(spec.Layer
-                .WithWorkers(ParseInt("--jobs", Setting(cli.Jobs, "TKO_JOBS")) ?? spec.Layer.Workers)
-                .WithCompressionLevel(ParseInt("--compression-level", Setting(cli.CompressionLevel, "TKO_COMPRESSION_LEVEL")) ?? spec.Layer.CompressionLevel)
-                .WithModificationTime(epoch)
-                .Validated());
+            .WithDestPath(Resolve(cli.DestPath, "TKO_DEST_PATH").Value ?? spec.DestPath)
+            .WithEntrypoint(entrypoint.Value is { } path ? [path] : spec.Entrypoint)
+            .WithPlatforms(ParsePlatforms(Resolve(cli.Platforms, "TKO_PLATFORMS")) ?? spec.Platforms)
+            .WithLayer(Validated(spec.Layer
+                .WithWorkers(ParseInt(jobs) ?? spec.Layer.Workers)
+                .WithCompressionLevel(ParseInt(level) ?? spec.Layer.CompressionLevel)
+                .WithChunkSize(ParseInt(chunkSize) ?? spec.Layer.ChunkSize), jobs, level, chunkSize));
     }
 
-    private static ImmutableList<Platform>? ParsePlatforms(string? value)
+    /// <summary>Checks the layer options, naming the environment variable instead of the flag when that is where a bad value came from.</summary>
+    private static Pipeline.LayerOptions Validated(Pipeline.LayerOptions options, params Setting[] settings)
     {
-        if (value is null) return null;
         try
         {
-            return [.. value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Platform.Parse)];
+            return options.Validated();
+        }
+        catch (OptionException e) when (settings.Any(s => s.Flag == e.Option && s.Source != s.Flag))
+        {
+            throw new OptionException(settings.First(s => s.Flag == e.Option).Source, e.Problem);
+        }
+    }
+
+    private static ImmutableList<Platform>? ParsePlatforms(Setting setting)
+    {
+        if (setting.Value is null) return null;
+        try
+        {
+            return [.. setting.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Platform.Parse)];
         }
         catch (FormatException e)
         {
-            throw new OptionException("--platforms", e.Message);
+            throw new OptionException(setting.Source, e.Message);
         }
     }
 
-    private static int? ParseInt(string option, string? value)
+    private static int? ParseInt(Setting setting)
     {
-        if (value is null) return null;
-        return int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int number)
+        if (setting.Value is null) return null;
+        return int.TryParse(setting.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int number)
             ? number
-            : throw new OptionException(option, $"'{value}' is not a whole number");
+            : throw new OptionException(setting.Source, $"'{setting.Value}' is not a whole number");
     }
 }

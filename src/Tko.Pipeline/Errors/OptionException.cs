@@ -6,6 +6,9 @@ public sealed class OptionException : TkoException
     /// <summary>The option at fault, as the CLI spells it (for example <c>--jobs</c>).</summary>
     public string Option { get; }
 
+    /// <summary>What is wrong with the value, without the option's name.</summary>
+    public string Problem { get; }
+
     /// <summary>Creates the exception for <paramref name="option"/>.</summary>
-    public OptionException(string option, string problem) : base($"{option}: {problem}") => Option = option;
+    public OptionException(string option, string problem) : base($"{option}: {problem}") => (Option, Problem) = (option, problem);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using Tko.Errors;
 using Tko.FileSystem;
 
@@ -21,22 +22,23 @@ public static class LayerPlanner
     {
         IReadOnlyList<string> segments = DestinationPath.Segments(destPath);
         string prefix = string.Join('/', segments);
-        var entries = new List<(string Path, LayerEntry Entry)>(snapshot.Entries.Length + segments.Count);
+        var entries = new List<(byte[] SortKey, LayerEntry Entry)>(snapshot.Entries.Length + segments.Count);
 
         for (int depth = 1; depth <= segments.Count; depth++)
         {
             string path = string.Join('/', segments.Take(depth));
             UnixFileMode mode = depth == segments.Count ? snapshot.RootMode : ParentDirectoryMode;
-            entries.Add((path, new LayerEntry(path + "/", LayerEntryKind.Directory, mode, 0, null, null, uid, gid)));
+            entries.Add((Encoding.UTF8.GetBytes(path), new LayerEntry(path + "/", LayerEntryKind.Directory, mode, 0, null, null, uid, gid)));
         }
 
         foreach (SourceEntry source in snapshot.Entries)
         {
             string path = prefix.Length == 0 ? source.RelativePath : prefix + "/" + source.RelativePath;
-            entries.Add((path, ToEntry(source, path, uid, gid)));
+            entries.Add((Encoding.UTF8.GetBytes(path), ToEntry(source, path, uid, gid)));
         }
 
-        entries.Sort((a, b) => Utf8Ordinal.Instance.Compare(a.Path, b.Path));
+        // UTF-8 byte order, keyed once per entry rather than encoded on every comparison.
+        entries.Sort((a, b) => a.SortKey.AsSpan().SequenceCompareTo(b.SortKey));
         return entries.Select(e => e.Entry).ToImmutableArray();
     }
 

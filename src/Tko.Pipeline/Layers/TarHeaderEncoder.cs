@@ -13,7 +13,8 @@ public static class TarHeaderEncoder
     /// <summary>The tar block size.</summary>
     public const int BlockSize = 512;
 
-    private const long UstarMaxSize = 077777777777; // 11 octal digits: 8 GiB - 1
+    /// <summary>The largest value of an 11-digit octal field (size, mtime): 8^11 - 1, one byte short of 8 GiB.</summary>
+    public const long MaxOctal11 = (1L << 33) - 1;
     private const int NameLength = 100, PrefixLength = 155, LinkLength = 100;
 
     /// <summary>Encodes the header block(s) of <paramref name="entry"/> with modification time <paramref name="mtime"/> (seconds since the epoch).</summary>
@@ -35,7 +36,7 @@ public static class TarHeaderEncoder
             link = Truncate(link, LinkLength);
         }
         long size = entry.Kind == LayerEntryKind.File ? entry.Size : 0;
-        if (size > UstarMaxSize)
+        if (size > MaxOctal11)
             pax["size"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         byte type = entry.Kind switch
@@ -45,7 +46,7 @@ public static class TarHeaderEncoder
             _ => (byte)'5',
         };
         byte[] header = Ustar(nameField, prefixField, link, (long)entry.Mode, entry.Uid, entry.Gid,
-            size > UstarMaxSize ? 0 : size, mtime, type);
+            size > MaxOctal11 ? 0 : size, mtime, type);
         if (pax.Count == 0)
             return header;
 

@@ -4,7 +4,7 @@ using Tko.Pipeline;
 namespace Tko.Model;
 
 /// <summary>
-/// Everything a build needs to know. Start from <see cref="FromDirectory"/> and change fields with
+/// Everything a build needs to know. Start from <see cref="FromDirectory(string)"/> and change fields with
 /// the <c>With…</c> methods; every field has a sensible default.
 /// </summary>
 /// <param name="SourceDirectory">The directory of build artifacts that becomes the new layer.</param>
@@ -40,7 +40,11 @@ public sealed partial record BuildSpec(
     /// linux/amd64, <c>/tko-app</c>, entrypoint <c>/tko-app/app</c>, an OCI layout in <c>out-oci</c>,
     /// owner root, and the entry mtime and <c>created</c> time from <c>SOURCE_DATE_EPOCH</c> (else 0).
     /// </summary>
-    public static BuildSpec FromDirectory(string sourceDirectory) => new(
+    public static BuildSpec FromDirectory(string sourceDirectory) =>
+        FromDirectory(sourceDirectory, SourceDateEpoch.FromEnvironment());
+
+    /// <summary>As <see cref="FromDirectory(string)"/>, with the entry mtime and <c>created</c> time given in seconds since the epoch.</summary>
+    public static BuildSpec FromDirectory(string sourceDirectory, long sourceDateEpoch) => new(
         sourceDirectory,
         Scratch,
         [Platform.LinuxAmd64],
@@ -49,7 +53,7 @@ public sealed partial record BuildSpec(
         Target.OciLayout("out-oci"),
         DefaultRepository(sourceDirectory),
         ["latest"],
-        LayerOptions.Default.WithModificationTime(SourceDateEpoch.FromEnvironment()),
+        LayerOptions.Default.WithModificationTime(sourceDateEpoch),
         0,
         0);
 

@@ -83,7 +83,15 @@ internal sealed class StagedOutput : IDisposable
                     previous = StagingRoot + ".previous";
                     Directory.Move(Destination, previous);
                 }
-                Directory.Move(StagingRoot, Destination);
+                try
+                {
+                    Directory.Move(StagingRoot, Destination);
+                }
+                catch when (previous is not null)
+                {
+                    Directory.Move(previous, Destination); // put the earlier output back rather than leave it hidden
+                    throw;
+                }
                 if (previous is not null) Directory.Delete(previous, recursive: true);
             }
         }

@@ -57,12 +57,21 @@ internal sealed class ChunkWriter : IDisposable
         }
     }
 
-    /// <summary>Writes zero bytes up to the next multiple of <paramref name="block"/>.</summary>
-    public ValueTask PadAsync(int block)
+    /// <summary>Writes <paramref name="count"/> zero bytes.</summary>
+    public async ValueTask WriteZerosAsync(long count)
     {
-        int padding = (int)((block - Length % block) % block);
-        return padding == 0 ? ValueTask.CompletedTask : WriteAsync(new byte[padding]);
+        while (count > 0)
+        {
+            Memory<byte> free = await FreeSpaceAsync();
+            int length = (int)Math.Min(free.Length, count);
+            free.Span[..length].Clear(); // pooled buffers hold old data
+            Advance(length);
+            count -= length;
+        }
     }
+
+    /// <summary>Writes zero bytes up to the next multiple of <paramref name="block"/>.</summary>
+    public ValueTask PadAsync(int block) => WriteZerosAsync((block - Length % block) % block);
 
     /// <summary>Emits the last, possibly short, chunk and returns the stream's SHA-256 and CRC-32.</summary>
     public async ValueTask<(byte[] Sha256, uint Crc32)> CompleteAsync()

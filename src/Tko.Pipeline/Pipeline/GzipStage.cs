@@ -33,7 +33,8 @@ internal static class GzipStage
         await WriteAsync(GzipFraming.Header);
         await foreach (Task<CompressedChunk> pending in ordered.ReadAllAsync(cancellationToken))
         {
-            CompressedChunk chunk = await pending;
+            // A chunk whose worker was stopped by a failure elsewhere never completes: wait for it only until cancellation.
+            CompressedChunk chunk = await pending.WaitAsync(cancellationToken);
             await WriteAsync(chunk.Buffer.AsMemory(0, chunk.Length));
             ArrayPool<byte>.Shared.Return(chunk.Buffer);
         }

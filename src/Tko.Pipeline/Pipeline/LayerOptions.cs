@@ -33,7 +33,7 @@ public sealed partial record LayerOptions(int Workers, int CompressionLevel, int
             throw new Errors.OptionException("--compression-level", $"{CompressionLevel} is not a level; use 0 (store) to 9 (smallest)");
         if (ChunkSize < 64 * 1024 || ChunkSize > 256 * 1024 * 1024)
             throw new Errors.OptionException("--chunk-size", $"{ChunkSize} is out of range; use 64 KiB to 256 MiB");
-        if (ModificationTime < 0 || ModificationTime > 077777777777)
+        if (ModificationTime < 0 || ModificationTime > Layers.TarHeaderEncoder.MaxOctal11)
             throw new Errors.OptionException("SOURCE_DATE_EPOCH", $"{ModificationTime} is not a time a tar header can hold");
         return this;
     }

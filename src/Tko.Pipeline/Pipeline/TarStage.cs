@@ -31,7 +31,7 @@ internal static class TarStage
             }
             progress.Report(BuildEventKind.FileSeen, 1, entry.Name);
         }
-        await writer.WriteAsync(new byte[2 * TarHeaderEncoder.BlockSize]);
+        await writer.WriteZerosAsync(2 * TarHeaderEncoder.BlockSize); // end-of-archive marker
         long length = writer.Length;
         (byte[] sha256, uint crc32) = await writer.CompleteAsync();
         return new TarSummary(Digest.FromSha256(sha256), crc32, length, entries.Length);

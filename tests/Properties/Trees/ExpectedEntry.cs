@@ -1,5 +1,4 @@
 using System.Text;
-using Tko.Layers;
 
 namespace Tko.Properties.Trees;
 

@@ -1,10 +1,10 @@
 using System.Text;
 
-namespace Tko.Layers;
+namespace Tko.Properties.Trees;
 
 /// <summary>
-/// Orders strings by their UTF-8 bytes, the order Go and GNU tar --sort=name use. UTF-16 ordinal
-/// order differs for characters beyond the Basic Multilingual Plane.
+/// Orders strings by their UTF-8 bytes (Go's string order), written apart
+/// from the planner so the expected order is not taken from the code under test.
 /// </summary>
 public sealed class Utf8Ordinal : IComparer<string>
 {
