@@ -14,7 +14,7 @@ internal sealed class BuildCommandLine
         Arity = ArgumentArity.ZeroOrOne,
     };
 
-    public Option<string?> BaseRef { get; } = new("--base-ref", "-b") { Description = "Base image; only 'scratch' is built so far [env: TKO_BASE_REF, TKO_BASE_IMAGE] [default: ubuntu:jammy]" };
+    public Option<string?> BaseRef { get; } = new("--base-ref", "-b") { Description = "Base image: scratch or oci:PATH[:TAG] (registries are not supported yet) [env: TKO_BASE_REF, TKO_BASE_IMAGE] [default: ubuntu:jammy]" };
     public Option<string?> TargetType { get; } = new("--target-type", "-T") { Description = "REMOTE, LOCAL_DAEMON, LOCAL_FILE (docker tarball) or OCI_LAYOUT [env: TKO_TARGET_TYPE] [default: REMOTE]" };
     public Option<string?> TargetRepo { get; } = new("--target-repo", "-t") { Description = "Image name used in the printed reference and tags [env: TKO_TARGET_REPO] [default: tko.local/<source dir>]" };
     public Option<string?> Output { get; } = new("--output", "-o") { Description = "Output path [env: TKO_OUTPUT] [default: out.tar for LOCAL_FILE, out-oci for OCI_LAYOUT]" };

@@ -44,9 +44,10 @@ public sealed class BuildSession : IDisposable
 
     private async Task<BuildResult> BuildAsync(CancellationToken cancellationToken)
     {
-        Platform platform = CheckSupported(Spec);
+        Platform platform = SinglePlatform(Spec);
         LayerOptions layerOptions = Spec.Layer.Validated();
         DestinationPath.Segments(Spec.DestPath); // reject a bad path before any I/O
+        BaseImage baseImage = await BaseResolver.ResolveAsync(Spec.BaseRef, platform, cancellationToken);
 
         // Scan before staging: an output inside the source tree must not see its own staging directory.
         SourceSnapshot snapshot = SourceScanner.Scan(Spec.SourceDirectory);
@@ -66,17 +67,20 @@ public sealed class BuildSession : IDisposable
             await sink.DisposeAsync();
         }
         blobs.Commit(sink, layer.Digest);
+        foreach (Descriptor baseLayer in baseImage.Layers)
+            await blobs.CopyAsync(baseImage.Blobs!, baseLayer, cancellationToken);
 
-        ImageConfig config = ImageConfigMutation.AddLayer(ImageConfig.Scratch(platform), layer, Spec);
-        Descriptor configDescriptor = await blobs.WriteAsync(CanonicalJson.Serialize(config), MediaTypes.OciConfig, cancellationToken);
-        var layerDescriptor = new Descriptor(MediaTypes.OciLayerGzip, layer.Digest, layer.Size);
-        Manifest manifest = ManifestAssembly.Oci(configDescriptor, [layerDescriptor]);
-        Descriptor manifestDescriptor = await blobs.WriteAsync(CanonicalJson.Serialize(manifest), MediaTypes.OciManifest, cancellationToken);
+        ManifestFamily family = baseImage.Family;
+        ImageConfig config = ImageConfigMutation.AddLayer(baseImage.Config, layer, Spec);
+        Descriptor configDescriptor = await blobs.WriteAsync(CanonicalJson.Serialize(config), family.ConfigMediaType, cancellationToken);
+        Descriptor[] layers = [.. baseImage.Layers, new Descriptor(family.LayerMediaType, layer.Digest, layer.Size)];
+        Manifest manifest = ManifestAssembly.Create(family, configDescriptor, layers);
+        Descriptor manifestDescriptor = await blobs.WriteAsync(CanonicalJson.Serialize(manifest), family.ManifestMediaType, cancellationToken);
         await OciLayoutWriter.WriteAsync(output.StagingRoot, manifestDescriptor, Spec.Tags, cancellationToken);
 
         if (Spec.Target.Kind == TargetKind.DockerTarball)
         {
-            await DockerTarballWriter.WriteAsync(output.StagingRoot, output.StagingTarball, configDescriptor, [layerDescriptor],
+            await DockerTarballWriter.WriteAsync(output.StagingRoot, output.StagingTarball, configDescriptor, layers,
                 Spec.Tags.Select(tag => $"{Spec.Repository}:{tag}"), cancellationToken);
         }
         output.Commit();
@@ -86,14 +90,9 @@ public sealed class BuildSession : IDisposable
         return new BuildResult(reference, manifestDescriptor, configDescriptor, layer, output.Destination);
     }
 
-    private static Platform CheckSupported(BuildSpec spec)
-    {
-        if (!string.Equals(spec.BaseRef, BuildSpec.Scratch, StringComparison.Ordinal))
-            throw new OptionException("--base-ref", $"'{spec.BaseRef}': pulling base images from registries is not supported yet; use --base-ref scratch");
-        if (spec.Platforms.Count != 1)
-            throw new OptionException("--platforms", $"'{string.Join(',', spec.Platforms)}': building several platforms at once is not supported yet; give one platform");
-        return spec.Platforms[0];
-    }
+    private static Platform SinglePlatform(BuildSpec spec) => spec.Platforms.Count == 1
+        ? spec.Platforms[0]
+        : throw new OptionException("--platforms", $"'{string.Join(',', spec.Platforms)}': building several platforms at once is not supported yet; give one platform");
 
     /// <summary>Completes the event stream if the build never ran.</summary>
     public void Dispose() => _events.Dispose();

@@ -24,6 +24,25 @@ internal sealed class BlobDirectory
         return new Descriptor(mediaType, digest, content.Length);
     }
 
+    /// <summary>Copies a blob from <paramref name="source"/> unless the directory has it already; the source verifies the bytes.</summary>
+    public async Task CopyAsync(Building.IBlobSource source, Descriptor descriptor, CancellationToken cancellationToken)
+    {
+        string destination = Path.Combine(_directory, descriptor.Digest.Hex);
+        if (File.Exists(destination)) return;
+        string incoming = Path.Combine(_directory, $".incoming-{Guid.NewGuid():N}");
+        try
+        {
+            await using (Stream blob = await source.OpenBlobAsync(descriptor, cancellationToken))
+            await using (var file = new FileStream(incoming, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+                await blob.CopyToAsync(file, cancellationToken);
+            File.Move(incoming, destination, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(incoming);
+        }
+    }
+
     /// <summary>A sink for a layer whose digest is not yet known.</summary>
     public FileLayerSink CreateLayerSink() => new(Path.Combine(_directory, $".incoming-{Guid.NewGuid():N}"));
 
