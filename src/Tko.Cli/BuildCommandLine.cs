@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tko.Pipeline;
 
 namespace Tko.Cli;
 
@@ -14,7 +15,7 @@ internal sealed class BuildCommandLine
         Arity = ArgumentArity.ZeroOrOne,
     };
 
-    public Option<string?> BaseRef { get; } = new("--base-ref", "-b") { Description = "Base image: scratch or oci:PATH[:TAG] (registries are not supported yet) [env: TKO_BASE_REF, TKO_BASE_IMAGE] [default: ubuntu:jammy]" };
+    public Option<string?> BaseRef { get; } = new("--base-ref", "-b") { Description = $"Base image: scratch or oci:PATH[:TAG] (registries are not supported yet) [env: TKO_BASE_REF, TKO_BASE_IMAGE] [default: {BuildSettings.DefaultBaseRef}]" };
     public Option<string?> TargetType { get; } = new("--target-type", "-T") { Description = "REMOTE, LOCAL_DAEMON, LOCAL_FILE (docker tarball) or OCI_LAYOUT [env: TKO_TARGET_TYPE] [default: REMOTE]" };
     public Option<string?> TargetRepo { get; } = new("--target-repo", "-t") { Description = "Image name used in the printed reference and tags [env: TKO_TARGET_REPO] [default: tko.local/<source dir>]" };
     public Option<string?> Output { get; } = new("--output", "-o") { Description = "Output path [env: TKO_OUTPUT] [default: out.tar for LOCAL_FILE, out-oci for OCI_LAYOUT]" };
@@ -23,8 +24,8 @@ internal sealed class BuildCommandLine
     public Option<string?> Entrypoint { get; } = new("--entrypoint") { Description = "Entrypoint of the image [env: TKO_ENTRYPOINT] [default: /tko-app/app]" };
     public Option<string?> Platforms { get; } = new("--platforms", "-p") { Description = "Platform as os/arch[/variant] [env: TKO_PLATFORMS] [default: linux/amd64]" };
     public Option<string?> Jobs { get; } = new("--jobs", "-j") { Description = "Compression workers [env: TKO_JOBS] [default: processor count]" };
-    public Option<string?> CompressionLevel { get; } = new("--compression-level") { Description = "gzip level 0-9 [env: TKO_COMPRESSION_LEVEL] [default: 3]" };
-    public Option<string?> ChunkSize { get; } = new("--chunk-size") { Description = "Bytes of tar each worker compresses at a time, 65536 to 268435456; part of what fixes the layer's bytes [env: TKO_CHUNK_SIZE] [default: 1048576]" };
+    public Option<string?> CompressionLevel { get; } = new("--compression-level") { Description = $"gzip level 0-9 [env: TKO_COMPRESSION_LEVEL] [default: {LayerOptions.DefaultCompressionLevel}]" };
+    public Option<string?> ChunkSize { get; } = new("--chunk-size") { Description = $"Bytes of tar each worker compresses at a time, 65536 to 268435456; part of what fixes the layer's bytes [env: TKO_CHUNK_SIZE] [default: {LayerOptions.DefaultChunkSize}]" };
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Explain failures in detail" };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Print only the image reference" };
 
