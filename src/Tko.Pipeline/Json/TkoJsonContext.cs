@@ -13,6 +13,11 @@ namespace Tko.Json;
 [JsonSerializable(typeof(ImageIndex))]
 [JsonSerializable(typeof(OciLayoutMarker))]
 [JsonSerializable(typeof(ImmutableList<DockerArchiveEntry>))]
+[JsonSerializable(typeof(Tko.Registry.DockerConfigFile))]
+[JsonSerializable(typeof(Tko.Registry.CredentialHelperOutput))]
+[JsonSerializable(typeof(Tko.Registry.TokenResponse))]
+[JsonSerializable(typeof(Tko.Registry.RegistryErrorBody))]
+[JsonSerializable(typeof(Tko.Registry.ManifestHeader))]
 internal sealed partial class TkoJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -7,6 +7,9 @@ public sealed partial record Target(TargetKind Kind, string Path)
     /// <summary>An OCI image layout directory at <paramref name="path"/>.</summary>
     public static Target OciLayout(string path) => new(TargetKind.OciLayout, path);
 
+    /// <summary>The registry repository <paramref name="repository"/>, e.g. <c>ghcr.io/me/app</c>.</summary>
+    public static Target Registry(string repository) => new(TargetKind.Registry, repository);
+
     /// <summary>A docker tarball at <paramref name="path"/>.</summary>
     public static Target DockerTarball(string path) => new(TargetKind.DockerTarball, path);
 }

@@ -7,4 +7,6 @@ public enum TargetKind
     OciLayout,
     /// <summary>A <c>docker load</c> tarball (tko's LOCAL_FILE), which also holds an OCI layout.</summary>
     DockerTarball,
+    /// <summary>A repository in a registry (tko's REMOTE); the target's path is the repository reference.</summary>
+    Registry,
 }

@@ -1,0 +1,154 @@
+using System.Collections.Immutable;
+using Tko.Model;
+
+namespace Tko.Registry;
+
+/// <summary>
+/// A client of OCI distribution registries: pull a base image for a platform, put its blobs into a
+/// target repository (present, mounted or copied, a bounded number at a time), stream a new layer
+/// while it is built, and push the config, the manifest and its tags. One client shares one
+/// connection pool, credential lookups and token cache across every call; dispose it when done.
+/// </summary>
+public sealed class RegistryClient : IDisposable
+{
+    private readonly RegistryTransport _transport;
+    private readonly RegistryHttp _http;
+    private readonly ManifestOperations _manifests;
+    private readonly BlobOperations _blobs;
+    private readonly BlobTransfers _transfers;
+    private readonly ImagePuller _puller;
+    private readonly SemaphoreSlim _transferSlots;
+
+    /// <summary>A client with <paramref name="options"/>; <see cref="RegistryClientOptions.FromEnvironment"/> is what the CLI uses.</summary>
+    public RegistryClient(RegistryClientOptions options) : this(options, null, null) { }
+
+    internal RegistryClient(RegistryClientOptions options, HttpMessageHandler? network, TimeProvider? clock)
+    {
+        Options = options.Validated();
+        _transport = RegistryTransport.Create(options, network, clock);
+        _http = new RegistryHttp(_transport, new RegistryEndpoints(_transport));
+        _manifests = new ManifestOperations(_http);
+        _blobs = new BlobOperations(_http);
+        _transfers = new BlobTransfers(_http, _blobs, options);
+        _puller = new ImagePuller(_manifests, _blobs);
+        _transferSlots = new SemaphoreSlim(options.MaxConcurrentBlobTransfers);
+    }
+
+    /// <summary>The options the client was made with.</summary>
+    public RegistryClientOptions Options { get; }
+
+    /// <summary>The base image's manifest, config and layers for <paramref name="platform"/> (picked from an index when the reference names one), all verified.</summary>
+    public Task<PulledImage> PullAsync(ImageReference reference, Platform platform, CancellationToken cancellationToken = default) =>
+        _puller.PullAsync(reference, platform, cancellationToken);
+
+    /// <summary>The manifest or index <paramref name="reference"/> names, as served and verified.</summary>
+    public Task<RemoteManifest> GetManifestAsync(ImageReference reference, CancellationToken cancellationToken = default) =>
+        _manifests.GetAsync(reference, cancellationToken);
+
+    /// <summary>The descriptor of the manifest <paramref name="reference"/> names (HEAD), or null when there is none.</summary>
+    public Task<Descriptor?> HeadManifestAsync(ImageReference reference, CancellationToken cancellationToken = default) =>
+        _manifests.HeadAsync(reference, cancellationToken);
+
+    /// <summary>True when <paramref name="repository"/> has the blob <paramref name="digest"/>.</summary>
+    public Task<bool> BlobExistsAsync(ImageReference repository, Digest digest, CancellationToken cancellationToken = default) =>
+        _blobs.ExistsAsync(repository, digest, null, RequestAccess.Pull(repository), cancellationToken);
+
+    /// <summary>A blob as a stream that throws <see cref="DigestMismatchException"/> at the end unless its bytes match <paramref name="blob"/>.</summary>
+    public Task<Stream> OpenBlobAsync(ImageReference repository, Descriptor blob, CancellationToken cancellationToken = default) =>
+        _blobs.OpenAsync(repository, blob, cancellationToken);
+
+    /// <summary>A small blob's bytes (a config), verified.</summary>
+    public async Task<ReadOnlyMemory<byte>> GetBlobAsync(ImageReference repository, Descriptor blob, CancellationToken cancellationToken = default) =>
+        await _blobs.ReadAllAsync(repository, blob, cancellationToken);
+
+    /// <summary>
+    /// Makes sure <paramref name="target"/>'s repository has <paramref name="blob"/> of
+    /// <paramref name="source"/>'s: nothing when it is there, a mount within one registry, otherwise
+    /// a verified copy streamed from the source.
+    /// </summary>
+    public async Task<BlobTransfer> EnsureBlobAsync(ImageReference source, ImageReference target, Descriptor blob, CancellationToken cancellationToken = default)
+    {
+        await _transferSlots.WaitAsync(cancellationToken);
+        try
+        {
+            return await _transfers.EnsureAsync(source, target, blob, cancellationToken);
+        }
+        finally
+        {
+            _transferSlots.Release();
+        }
+    }
+
+    /// <summary><see cref="EnsureBlobAsync"/> for each blob, at most <see cref="RegistryClientOptions.MaxConcurrentBlobTransfers"/> at a time; the first failure is thrown.</summary>
+    public async Task<ImmutableList<BlobTransfer>> EnsureBlobsAsync(ImageReference source, ImageReference target, IEnumerable<Descriptor> blobs, CancellationToken cancellationToken = default)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<BlobTransfer>[] transfers = [.. blobs.Select(async blob =>
+        {
+            try
+            {
+                return await EnsureBlobAsync(source, target, blob, stop.Token);
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                throw;
+            }
+        })];
+        try
+        {
+            return [.. await Task.WhenAll(transfers)];
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A sibling failed and cancelled the rest: report that failure, not the cancellation.
+            throw transfers.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).FirstOrDefault(e => e is not OperationCanceledException)
+                ?? new OperationCanceledException(cancellationToken);
+        }
+    }
+
+    /// <summary>Opens an upload session in <paramref name="target"/>'s repository and returns it as a layer sink that PATCHes while the layer is produced; complete it with the layer's digest.</summary>
+    public Task<LayerUpload> StartLayerUploadAsync(ImageReference target, CancellationToken cancellationToken = default) =>
+        LayerUpload.StartAsync(_http, target, LayerUploadMode.Streaming, Options, cancellationToken);
+
+    /// <summary>A layer sink for <paramref name="target"/>'s repository that sends its bytes as <paramref name="mode"/> says.</summary>
+    public Task<LayerUpload> StartLayerUploadAsync(ImageReference target, LayerUploadMode mode, CancellationToken cancellationToken = default) =>
+        LayerUpload.StartAsync(_http, target, mode, Options, cancellationToken);
+
+    /// <summary>Uploads a blob held in memory (a config) unless the repository has it; returns its descriptor.</summary>
+    public async Task<Descriptor> PutBlobAsync(ImageReference target, ReadOnlyMemory<byte> bytes, string mediaType, CancellationToken cancellationToken = default)
+    {
+        await _transferSlots.WaitAsync(cancellationToken);
+        try
+        {
+            return await _transfers.PutAsync(target, bytes, mediaType, cancellationToken);
+        }
+        finally
+        {
+            _transferSlots.Release();
+        }
+    }
+
+    /// <summary>PUTs a manifest or index with its media type at <paramref name="tagOrDigest"/>; returns its descriptor.</summary>
+    public Task<Descriptor> PutManifestAsync(ImageReference target, ReadOnlyMemory<byte> manifest, string mediaType, string tagOrDigest, CancellationToken cancellationToken = default) =>
+        _manifests.PutAsync(target, manifest, mediaType, tagOrDigest, cancellationToken);
+
+    /// <summary>PUTs a manifest by its digest first, then at each tag; returns its descriptor.</summary>
+    public async Task<Descriptor> PushManifestAsync(ImageReference target, ReadOnlyMemory<byte> manifest, string mediaType, IEnumerable<string> tags, CancellationToken cancellationToken = default)
+    {
+        Descriptor pushed = await _manifests.PutAsync(target, manifest, mediaType, Digest.OfContent(manifest.Span).ToString(), cancellationToken);
+        foreach (string tag in tags.Distinct(StringComparer.Ordinal))
+        {
+            target.WithTag(tag);
+            await _manifests.PutAsync(target, manifest, mediaType, tag, cancellationToken);
+        }
+        return pushed;
+    }
+
+    /// <summary>Closes the connections.</summary>
+    public void Dispose()
+    {
+        _transport.Dispose();
+        _transferSlots.Dispose();
+    }
+}

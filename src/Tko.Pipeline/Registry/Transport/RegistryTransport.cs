@@ -1,0 +1,76 @@
+using System.Net;
+
+namespace Tko.Registry;
+
+/// <summary>
+/// The HTTP stack every registry request goes through: one <see cref="SocketsHttpHandler"/>
+/// (cookies kept, no automatic redirects or decompression, TLS verified by <see cref="CertificateTrust"/>,
+/// the environment's proxy except for loopback) under, from the outside in,
+/// <see cref="RedirectHandler"/> → <see cref="AuthenticationHandler"/> → <see cref="RetryHandler"/> → <see cref="LoggingHandler"/>.
+/// </summary>
+internal sealed class RegistryTransport : IDisposable
+{
+    private RegistryTransport(HttpClient client, RequestLog log, InsecureRegistries insecure, CertificateTrust trust, ChallengeBook challenges, CredentialChain credentials)
+        => (Client, Log, Insecure, Trust, Challenges, Credentials) = (client, log, insecure, trust, challenges, credentials);
+
+    public HttpClient Client { get; }
+
+    public RequestLog Log { get; }
+
+    public Redactor Redactor => Log.Redactor;
+
+    public InsecureRegistries Insecure { get; }
+
+    public CertificateTrust Trust { get; }
+
+    public ChallengeBook Challenges { get; }
+
+    public CredentialChain Credentials { get; }
+
+    /// <summary>Builds the stack; <paramref name="network"/> replaces the sockets handler (tests of rules a real registry cannot show).</summary>
+    public static RegistryTransport Create(RegistryClientOptions options, HttpMessageHandler? network = null, TimeProvider? clock = null)
+    {
+        clock ??= TimeProvider.System;
+        var redactor = new Redactor();
+        foreach (RegistryLogin login in options.Logins) redactor.Add(login.Password);
+        redactor.Add(options.GitHubToken);
+        var log = new RequestLog(options.Log, redactor);
+        var insecure = new InsecureRegistries(options.InsecureRegistries);
+        var trust = new CertificateTrust(options.CaCertificateFiles, options.CaCertificateDirectories, insecure);
+        var challenges = new ChallengeBook();
+
+        var helpers = new CredentialHelper(options.CredentialHelperPath, redactor);
+        var sources = new List<ICredentialSource> { new ExplicitLogins(options.Logins) };
+        if (options.DockerConfigDirectory is { } dockerConfig) sources.Add(new DockerConfigCredentials(dockerConfig, helpers));
+        sources.Add(new GitHubToken(options.GitHubToken));
+        var credentials = new CredentialChain(sources, redactor);
+
+        network ??= new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = true,
+            CookieContainer = new CookieContainer(),
+            ConnectTimeout = options.ConnectTimeout,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            UseProxy = true,
+            Proxy = new LoopbackBypassingProxy(HttpClient.DefaultProxy),
+            SslOptions = { RemoteCertificateValidationCallback = trust.Validate },
+        };
+        HttpMessageHandler stack = new RedirectHandler
+        {
+            InnerHandler = new AuthenticationHandler(credentials, challenges, new TokenCache(clock), new TokenClient(log, clock), redactor)
+            {
+                InnerHandler = new RetryHandler(options, log)
+                {
+                    InnerHandler = new LoggingHandler(log) { InnerHandler = network },
+                },
+            },
+        };
+        var client = new HttpClient(stack, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("tko/1.0");
+        return new RegistryTransport(client, log, insecure, trust, challenges, credentials);
+    }
+
+    public void Dispose() => Client.Dispose();
+}

@@ -1,0 +1,89 @@
+using System.Net;
+
+namespace Tko.Integration.Registry;
+
+/// <summary>An HttpListener on a free 127.0.0.1 port that hands each request to a handler and records it.</summary>
+internal sealed class LoopbackListener : IAsyncDisposable
+{
+    private readonly HttpListener _listener;
+    private readonly Func<HttpListenerContext, Task<int>> _handle;
+    private readonly Task _serving;
+    private readonly Lock _lock = new();
+    private readonly List<ProxiedRequest> _requests = [];
+
+    private LoopbackListener(HttpListener listener, int port, Func<HttpListenerContext, Task<int>> handle)
+    {
+        (_listener, _handle) = (listener, handle);
+        Host = $"127.0.0.1:{port}";
+        _serving = Task.Run(ServeAsync);
+    }
+
+    public string Host { get; }
+
+    public Uri BaseUri => new($"http://{Host}/");
+
+    public IReadOnlyList<ProxiedRequest> Requests { get { lock (_lock) return [.. _requests]; } }
+
+    /// <summary>Starts listening; <paramref name="handle"/> answers a request and returns the status it sent (0 for a dropped connection).</summary>
+    public static LoopbackListener Start(Func<HttpListenerContext, Task<int>> handle)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            int port = UnusedPort.Next();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                return new LoopbackListener(listener, port, handle);
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                listener.Close();
+            }
+        }
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+            _ = Task.Run(async () =>
+            {
+                string method = context.Request.HttpMethod, path = context.Request.RawUrl ?? "";
+                bool auth = context.Request.Headers["Authorization"] is not null;
+                int status;
+                try
+                {
+                    status = await _handle(context);
+                }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException or InvalidOperationException or HttpRequestException)
+                {
+                    status = 0;
+                }
+                lock (_lock) _requests.Add(new ProxiedRequest(method, path, auth, status));
+            });
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Close();
+        try
+        {
+            await _serving;
+        }
+        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+        {
+        }
+    }
+}
