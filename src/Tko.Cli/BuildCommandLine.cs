@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tko.Pipeline;
+using Tko.Registry;
 
 namespace Tko.Cli;
 
@@ -15,9 +16,9 @@ internal sealed class BuildCommandLine
         Arity = ArgumentArity.ZeroOrOne,
     };
 
-    public Option<string?> BaseRef { get; } = new("--base-ref", "-b") { Description = $"Base image: scratch or oci:PATH[:TAG] (registries are not supported yet) [env: TKO_BASE_REF, TKO_BASE_IMAGE] [default: {BuildSettings.DefaultBaseRef}]" };
-    public Option<string?> TargetType { get; } = new("--target-type", "-T") { Description = "REMOTE, LOCAL_DAEMON, LOCAL_FILE (docker tarball) or OCI_LAYOUT [env: TKO_TARGET_TYPE] [default: REMOTE]" };
-    public Option<string?> TargetRepo { get; } = new("--target-repo", "-t") { Description = "Image name used in the printed reference and tags [env: TKO_TARGET_REPO] [default: tko.local/<source dir>]" };
+    public Option<string?> BaseRef { get; } = new("--base-ref", "-b") { Description = $"Base image: a registry reference, oci:PATH[:TAG] or scratch [env: TKO_BASE_REF, TKO_BASE_IMAGE] [default: {BuildSettings.DefaultBaseRef}]" };
+    public Option<string?> TargetType { get; } = new("--target-type", "-T") { Description = "REMOTE (push to --target-repo), LOCAL_DAEMON, LOCAL_FILE (docker tarball) or OCI_LAYOUT [env: TKO_TARGET_TYPE] [default: REMOTE]" };
+    public Option<string?> TargetRepo { get; } = new("--target-repo", "-t") { Description = "Repository to push to (REMOTE), or the image name in the printed reference and tags [env: TKO_TARGET_REPO] [default: tko.local/<source dir>]" };
     public Option<string?> Output { get; } = new("--output", "-o") { Description = "Output path [env: TKO_OUTPUT] [default: out.tar for LOCAL_FILE, out-oci for OCI_LAYOUT]" };
     public Option<string[]> Tags { get; } = new("--tag") { Description = "Tag to record with the image, repeatable [default: latest]", AllowMultipleArgumentsPerToken = false };
     public Option<string?> DestPath { get; } = new("--dest-path", "-d") { Description = "Absolute directory in the image that receives SOURCE [env: TKO_DEST_PATH] [default: /tko-app]" };
@@ -26,6 +27,10 @@ internal sealed class BuildCommandLine
     public Option<string?> Jobs { get; } = new("--jobs", "-j") { Description = "Compression workers [env: TKO_JOBS] [default: processor count]" };
     public Option<string?> CompressionLevel { get; } = new("--compression-level") { Description = $"gzip level 0-9 [env: TKO_COMPRESSION_LEVEL] [default: {LayerOptions.DefaultCompressionLevel}]" };
     public Option<string?> ChunkSize { get; } = new("--chunk-size") { Description = $"Bytes of tar each worker compresses at a time, 65536 to 268435456; part of what fixes the layer's bytes [env: TKO_CHUNK_SIZE] [default: {LayerOptions.DefaultChunkSize}]" };
+    public Option<string?> RegistryUser { get; } = new("--registry-user") { Description = "User name for the target registry [env: TKO_REGISTRY_USER]" };
+    public Option<string?> RegistryPass { get; } = new("--registry-pass") { Description = "Password or token for the target registry [env: TKO_REGISTRY_PASS]" };
+    public Option<string[]> InsecureRegistries { get; } = new("--insecure-registry") { Description = "Registry HOST[:PORT] reached over plain HTTP or with an unverified certificate, repeatable [env: TKO_INSECURE_REGISTRIES]" };
+    public Option<string?> UploadChunkSize { get; } = new("--upload-chunk-size") { Description = $"Bytes per upload request (PATCH), at least 5 MiB [env: TKO_UPLOAD_CHUNK_SIZE] [default: {RegistryClientOptions.Default.UploadChunkSize}]" };
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Explain failures in detail" };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Print only the image reference" };
 
@@ -35,7 +40,7 @@ internal sealed class BuildCommandLine
     {
         Command = new Command("build", "Build an image from a base and a directory of artifacts; prints NAME@sha256:… on stdout")
         {
-            Source, BaseRef, TargetType, TargetRepo, Output, Tags, DestPath, Entrypoint, Platforms, Jobs, CompressionLevel, ChunkSize, Verbose, Quiet,
+            Source, BaseRef, TargetType, TargetRepo, Output, Tags, DestPath, Entrypoint, Platforms, Jobs, CompressionLevel, ChunkSize, RegistryUser, RegistryPass, InsecureRegistries, UploadChunkSize, Verbose, Quiet,
         };
     }
 }

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using Tko.Errors;
 using Tko.Model;
+using Tko.Registry;
 
 namespace Tko.Cli;
 
@@ -35,17 +36,21 @@ internal static class BuildSettings
 
         Setting targetType = Resolve(cli.TargetType, "TKO_TARGET_TYPE");
         Setting output = Resolve(cli.Output, "TKO_OUTPUT");
+        Setting targetRepo = Resolve(cli.TargetRepo, "TKO_TARGET_REPO");
+        ImageReference? pushTo = null;
         Target target = (targetType.Value ?? TargetType.Remote).ToUpperInvariant() switch
         {
+            TargetType.Remote => Target.Registry((pushTo = PushTarget(targetRepo)).ToString()),
             TargetType.LocalFile => Target.DockerTarball(output.Value ?? "out.tar"),
             TargetType.OciLayout => Target.OciLayout(output.Value ?? "out-oci"),
-            TargetType.Remote => throw new OptionException(targetType.Source, "REMOTE: pushing to registries is not supported yet; use LOCAL_FILE or OCI_LAYOUT"),
             TargetType.LocalDaemon => throw new OptionException(targetType.Source, "LOCAL_DAEMON: loading into a Docker daemon is not supported yet; use LOCAL_FILE and docker load"),
             var other => throw new OptionException(targetType.Source, $"'{other}' is not one of {string.Join(", ", TargetType.All)}"),
         };
 
         BuildSpec spec = BuildSpec.FromDirectory(source, SourceDateEpoch.Parse(Variable("SOURCE_DATE_EPOCH")));
         string[] tags = parsed.GetValue(cli.Tags) ?? [];
+        // A tag in --target-repo is the image's tag; "latest" is only the fallback when none is given.
+        ImmutableList<string> resolvedTags = tags.Length > 0 ? [.. tags] : pushTo?.Tag is not null ? [] : spec.Tags;
         Setting entrypoint = Resolve(cli.Entrypoint, "TKO_ENTRYPOINT");
         Setting jobs = Resolve(cli.Jobs, "TKO_JOBS");
         Setting level = Resolve(cli.CompressionLevel, "TKO_COMPRESSION_LEVEL");
@@ -53,8 +58,9 @@ internal static class BuildSettings
         return spec
             .WithBaseRef(Resolve(cli.BaseRef, "TKO_BASE_REF", "TKO_BASE_IMAGE").Value ?? DefaultBaseRef)
             .WithTarget(target)
-            .WithRepository(Resolve(cli.TargetRepo, "TKO_TARGET_REPO").Value ?? spec.Repository)
-            .WithTags(tags.Length == 0 ? spec.Tags : [.. tags])
+            .WithRepository(pushTo?.Name ?? targetRepo.Value ?? spec.Repository)
+            .WithTags(resolvedTags)
+            .WithRegistry(RegistryOptions(parsed, cli, spec.Registry, pushTo, Resolve, Variable))
             .WithDestPath(Resolve(cli.DestPath, "TKO_DEST_PATH").Value ?? spec.DestPath)
             .WithEntrypoint(entrypoint.Value is { } path ? [path] : spec.Entrypoint)
             .WithPlatforms(ParsePlatforms(Resolve(cli.Platforms, "TKO_PLATFORMS")) ?? spec.Platforms)
@@ -75,6 +81,40 @@ internal static class BuildSettings
         {
             throw new OptionException(settings.First(s => s.Flag == e.Option).Source, e.Problem);
         }
+    }
+
+    private static ImageReference PushTarget(Setting targetRepo)
+    {
+        if (targetRepo.Value is null)
+            throw new OptionException(targetRepo.Source, "REMOTE needs the repository to push to, e.g. --target-repo ghcr.io/me/app (or TKO_TARGET_REPO)");
+        return ImageReference.TryParse(targetRepo.Value)
+            ?? throw new OptionException(targetRepo.Source, $"'{targetRepo.Value}' is not an image repository such as ghcr.io/me/app or localhost:5000/app");
+    }
+
+    private static RegistryClientOptions RegistryOptions(
+        ParseResult parsed, BuildCommandLine cli, RegistryClientOptions defaults, ImageReference? pushTo,
+        Func<Option<string?>, string[], Setting> resolve, Func<string, string?> variable)
+    {
+        string? user = resolve(cli.RegistryUser, ["TKO_REGISTRY_USER"]).Value;
+        string? password = resolve(cli.RegistryPass, ["TKO_REGISTRY_PASS"]).Value;
+        if ((user is null) != (password is null))
+            throw new OptionException(user is null ? "--registry-user" : "--registry-pass", "give both --registry-user and --registry-pass (or TKO_REGISTRY_USER and TKO_REGISTRY_PASS), or neither");
+        string[] insecure = parsed.GetValue(cli.InsecureRegistries) is { Length: > 0 } flags
+            ? flags
+            : (variable("TKO_INSECURE_REGISTRIES") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        RegistryClientOptions options = defaults with
+        {
+            InsecureRegistries = [.. insecure],
+            UploadChunkSize = ParseInt(resolve(cli.UploadChunkSize, ["TKO_UPLOAD_CHUNK_SIZE"])) ?? defaults.UploadChunkSize,
+            Log = parsed.GetValue(cli.Verbose) ? line => Console.Error.WriteLine($"tko: {line}") : null,
+        };
+        if (user is not null && password is not null)
+        {
+            string registry = pushTo?.Registry
+                ?? throw new OptionException("--registry-user", "credentials are for the registry pushed to; use them with --target-type REMOTE");
+            options = options with { Logins = [new RegistryLogin(registry, user, password)] };
+        }
+        return options;
     }
 
     private static ImmutableList<Platform>? ParsePlatforms(Setting setting)

@@ -19,7 +19,8 @@ public static class ImageValidation
     public static IReadOnlyList<ValidatedImage> ValidateLayout(string layoutRoot)
     {
         string marker = File.ReadAllText(Path.Combine(layoutRoot, "oci-layout"));
-        Check(marker == """{"imageLayoutVersion":"1.0.0"}""", $"oci-layout is {marker}");
+        using (var parsed = System.Text.Json.JsonDocument.Parse(marker))
+            Check(parsed.RootElement.GetProperty("imageLayoutVersion").GetString() == "1.0.0", $"oci-layout is {marker}");
         ImageIndex index = CanonicalJson.ParseIndex(File.ReadAllBytes(Path.Combine(layoutRoot, "index.json")));
         Check(index.SchemaVersion == 2, "index.json schemaVersion is not 2");
         Check(index.Manifests.Count > 0, "index.json lists no manifest");

@@ -1,6 +1,6 @@
-using Tko.Errors;
 using Tko.Inputs;
 using Tko.Model;
+using Tko.Registry;
 
 namespace Tko.Building;
 
@@ -10,13 +10,17 @@ public static class BaseResolver
     /// <summary>The prefix of a base read from an OCI image layout.</summary>
     public const string OciLayoutPrefix = "oci:";
 
-    /// <summary>Resolves <paramref name="baseRef"/> for <paramref name="platform"/>.</summary>
-    public static Task<BaseImage> ResolveAsync(string baseRef, Platform platform, CancellationToken cancellationToken)
+    /// <summary>True when <paramref name="baseRef"/> names an image in a registry.</summary>
+    public static bool IsRegistryReference(string baseRef) =>
+        !string.Equals(baseRef, BuildSpec.Scratch, StringComparison.Ordinal) && !baseRef.StartsWith(OciLayoutPrefix, StringComparison.Ordinal);
+
+    /// <summary>Resolves <paramref name="baseRef"/> for <paramref name="platform"/>; <paramref name="registry"/> is used for registry references.</summary>
+    public static Task<BaseImage> ResolveAsync(string baseRef, Platform platform, RegistryClient registry, CancellationToken cancellationToken)
     {
         if (string.Equals(baseRef, BuildSpec.Scratch, StringComparison.Ordinal))
             return Task.FromResult(BaseImage.Scratch(platform));
         if (baseRef.StartsWith(OciLayoutPrefix, StringComparison.Ordinal))
             return OciLayoutBase.LoadAsync(baseRef[OciLayoutPrefix.Length..], platform, cancellationToken);
-        throw new OptionException("--base-ref", $"'{baseRef}': pulling base images from registries is not supported yet; use scratch or oci:PATH[:TAG]");
+        return RegistryBase.LoadAsync(registry, baseRef, platform, cancellationToken);
     }
 }

@@ -6,6 +6,7 @@ using Tko.Layers;
 using Tko.Model;
 using Tko.Outputs;
 using Tko.Pipeline;
+using Tko.Registry;
 
 namespace Tko.Building;
 
@@ -47,47 +48,39 @@ public sealed class BuildSession : IDisposable
         Platform platform = SinglePlatform(Spec);
         LayerOptions layerOptions = Spec.Layer.Validated();
         DestinationPath.Segments(Spec.DestPath); // reject a bad path before any I/O
-        BaseImage baseImage = await BaseResolver.ResolveAsync(Spec.BaseRef, platform, cancellationToken);
+        using var registry = new RegistryClient(Spec.Registry);
+        BaseImage baseImage = await BaseResolver.ResolveAsync(Spec.BaseRef, platform, registry, cancellationToken);
 
-        // Scan before staging: an output inside the source tree must not see its own staging directory.
+        // Scan before the destination exists: an output inside the source tree must not see its own staging directory.
         SourceSnapshot snapshot = SourceScanner.Scan(Spec.SourceDirectory);
-        using StagedOutput output = StagedOutput.Begin(Spec.Target);
         ImmutableArray<LayerEntry> entries = LayerPlanner.Plan(snapshot, Spec.DestPath, Spec.Uid, Spec.Gid);
+        await using IImageDestination destination = OpenDestination(registry);
 
-        var blobs = new BlobDirectory(output.StagingRoot);
         var progress = new ProgressReporter(_events, platform.ToString());
-        FileLayerSink sink = blobs.CreateLayerSink();
-        LayerResult layer;
-        try
-        {
-            layer = await LayerPipeline.RunAsync(entries, layerOptions, sink, progress, cancellationToken);
-        }
-        finally
-        {
-            await sink.DisposeAsync();
-        }
-        blobs.Commit(sink, layer.Digest);
-        foreach (Descriptor baseLayer in baseImage.Layers)
-            await blobs.CopyAsync(baseImage.Blobs!, baseLayer, cancellationToken);
+        ILayerSink sink = await destination.BeginLayerAsync(cancellationToken);
+        LayerResult layer = await LayerPipeline.RunAsync(entries, layerOptions, sink, progress, cancellationToken);
+        await destination.EndLayerAsync(layer, cancellationToken);
+        await destination.StoreBaseLayersAsync(baseImage, cancellationToken);
 
         ManifestFamily family = baseImage.Family;
         ImageConfig config = ImageConfigMutation.AddLayer(baseImage.Config, layer, Spec);
-        Descriptor configDescriptor = await blobs.WriteAsync(CanonicalJson.Serialize(config), family.ConfigMediaType, cancellationToken);
+        Descriptor configDescriptor = await destination.StoreConfigAsync(CanonicalJson.Serialize(config), family.ConfigMediaType, cancellationToken);
         Descriptor[] layers = [.. baseImage.Layers, new Descriptor(family.LayerMediaType, layer.Digest, layer.Size)];
         Manifest manifest = ManifestAssembly.Create(family, configDescriptor, layers);
-        Descriptor manifestDescriptor = await blobs.WriteAsync(CanonicalJson.Serialize(manifest), family.ManifestMediaType, cancellationToken);
-        await OciLayoutWriter.WriteAsync(output.StagingRoot, manifestDescriptor, Spec.Tags, cancellationToken);
+        PublishedImage image = await destination.PublishAsync(CanonicalJson.Serialize(manifest), family.ManifestMediaType, configDescriptor, layers, cancellationToken);
 
-        if (Spec.Target.Kind == TargetKind.DockerTarball)
-        {
-            await DockerTarballWriter.WriteAsync(output.StagingRoot, output.StagingTarball, configDescriptor, layers,
-                Spec.Tags.Select(tag => $"{Spec.Repository}:{tag}"), cancellationToken);
-        }
-        output.Commit();
+        progress.Report(BuildEventKind.ImageWritten, image.Manifest.Size, image.Reference);
+        return new BuildResult(image.Reference, image.Manifest, configDescriptor, layer, image.Location);
+    }
 
-        string reference = $"{Spec.Repository}@{manifestDescriptor.Digest}";
-        progress.Report(BuildEventKind.ImageWritten, manifestDescriptor.Size, reference);
-        return new BuildResult(reference, manifestDescriptor, configDescriptor, layer, output.Destination);
+    private IImageDestination OpenDestination(RegistryClient registry)
+    {
+        if (Spec.Target.Kind != TargetKind.Registry)
+            return new LayoutDestination(Spec);
+        ImageReference target = ImageReference.Parse(Spec.Target.Path);
+        IReadOnlyList<string> tags = [.. (target.Tag is { } tag ? Spec.Tags.Prepend(tag) : Spec.Tags).Distinct(StringComparer.Ordinal)];
+        if (tags.Count == 0) tags = [ImageReference.DefaultTag];
+        return new RegistryDestination(registry, target, tags);
     }
 
     private static Platform SinglePlatform(BuildSpec spec) => spec.Platforms.Count == 1

@@ -18,6 +18,7 @@ namespace Tko.Model;
 /// <param name="Layer">How the layer is compressed, and its entries' mtime.</param>
 /// <param name="Uid">Owner user id of every entry.</param>
 /// <param name="Gid">Owner group id of every entry.</param>
+/// <param name="Registry">How registries are reached: credentials, trust, insecure hosts, upload chunk size.</param>
 [GenerateWith]
 public sealed partial record BuildSpec(
     string SourceDirectory,
@@ -30,7 +31,8 @@ public sealed partial record BuildSpec(
     ImmutableList<string> Tags,
     LayerOptions Layer,
     int Uid,
-    int Gid)
+    int Gid,
+    Registry.RegistryClientOptions Registry)
 {
     /// <summary>The base that has no layers.</summary>
     public const string Scratch = "scratch";
@@ -38,7 +40,8 @@ public sealed partial record BuildSpec(
     /// <summary>
     /// A spec for <paramref name="sourceDirectory"/> with tko's defaults: base <c>scratch</c>,
     /// linux/amd64, <c>/tko-app</c>, entrypoint <c>/tko-app/app</c>, an OCI layout in <c>out-oci</c>,
-    /// owner root, and the entry mtime and <c>created</c> time from <c>SOURCE_DATE_EPOCH</c> (else 0).
+    /// owner root, the entry mtime and <c>created</c> time from <c>SOURCE_DATE_EPOCH</c> (else 0),
+    /// and registry access as Docker users expect (docker config, credential helpers, <c>SSL_CERT_FILE</c>).
     /// </summary>
     public static BuildSpec FromDirectory(string sourceDirectory) =>
         FromDirectory(sourceDirectory, SourceDateEpoch.FromEnvironment());
@@ -55,7 +58,8 @@ public sealed partial record BuildSpec(
         ["latest"],
         LayerOptions.Default.WithModificationTime(sourceDateEpoch),
         0,
-        0);
+        0,
+        Tko.Registry.RegistryClientOptions.FromEnvironment());
 
     /// <summary><c>tko.local/</c> and the source directory's name in lowercase, as a fallback image name.</summary>
     public static string DefaultRepository(string sourceDirectory)
