@@ -22,7 +22,20 @@ internal sealed class LoopbackListener : IAsyncDisposable
 
     public Uri BaseUri => new($"http://{Host}/");
 
-    public IReadOnlyList<ProxiedRequest> Requests { get { lock (_lock) return [.. _requests]; } }
+    private int _inFlight;
+
+    /// <summary>
+    /// Every request answered so far. A handler records its request just after the client has the
+    /// response, so this waits (briefly) for handlers still finishing before it reads.
+    /// </summary>
+    public IReadOnlyList<ProxiedRequest> Requests
+    {
+        get
+        {
+            SpinWait.SpinUntil(() => Volatile.Read(ref _inFlight) == 0, TimeSpan.FromSeconds(5));
+            lock (_lock) return [.. _requests];
+        }
+    }
 
     /// <summary>Starts listening; <paramref name="handle"/> answers a request and returns the status it sent (0 for a dropped connection).</summary>
     public static LoopbackListener Start(Func<HttpListenerContext, Task<int>> handle)
@@ -57,6 +70,7 @@ internal sealed class LoopbackListener : IAsyncDisposable
             {
                 return;
             }
+            Interlocked.Increment(ref _inFlight);
             _ = Task.Run(async () =>
             {
                 string method = context.Request.HttpMethod, path = context.Request.RawUrl ?? "";
@@ -71,6 +85,7 @@ internal sealed class LoopbackListener : IAsyncDisposable
                     status = 0;
                 }
                 lock (_lock) _requests.Add(new ProxiedRequest(method, path, auth, status));
+                Interlocked.Decrement(ref _inFlight);
             });
         }
     }
