@@ -1,3 +1,4 @@
+using Tko.Errors;
 using System.Collections.Immutable;
 using Tko.Model;
 

@@ -1,3 +1,4 @@
+using Tko.Errors;
 using System.Runtime.InteropServices;
 using Tko.Model;
 using Tko.Registry;

@@ -1,3 +1,5 @@
+using Tko.Errors;
+using Tko.Hashing;
 using System.Net;
 using Tko.Model;
 
@@ -33,7 +35,7 @@ internal sealed class BlobOperations(RegistryHttp http)
             if (response.Content.Headers.ContentLength is { } length && length != blob.Size)
                 throw new DigestMismatchException(repository.Name, blob.Digest, null, $"the registry serves blob {blob.Digest} with {length} bytes, not the {blob.Size} of its descriptor");
             Stream body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return new VerifyingStream(body, response, blob, $"{repository.Name}@{blob.Digest}");
+            return new VerifyingReadStream(body, blob, $"{repository.Name}@{blob.Digest}", response);
         }
         catch
         {

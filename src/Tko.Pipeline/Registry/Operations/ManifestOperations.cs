@@ -1,3 +1,4 @@
+using Tko.Errors;
 using System.Net;
 using System.Net.Http.Headers;
 using Tko.Model;

@@ -1,3 +1,4 @@
+using Tko.Errors;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;

@@ -1,12 +1,12 @@
 using Tko.Errors;
 using Tko.Model;
 
-namespace Tko.Registry;
+namespace Tko.Errors;
 
-/// <summary>Content from a registry does not match the digest (or size) it was asked for: corrupted, tampered with or truncated.</summary>
+/// <summary>Content (from a registry or a layout on disk) does not match the digest (or size) it was asked for: corrupted, tampered with or truncated.</summary>
 public sealed class DigestMismatchException : TkoException
 {
-    /// <summary>Where the content came from, e.g. <c>127.0.0.1:5000/busybox@sha256:…</c>.</summary>
+    /// <summary>Where the content came from, e.g. <c>127.0.0.1:5000/busybox@sha256:…</c> or <c>oci:PATH</c>.</summary>
     public string Subject { get; }
 
     /// <summary>The digest asked for.</summary>
@@ -17,6 +17,6 @@ public sealed class DigestMismatchException : TkoException
 
     /// <summary>Creates the exception; <paramref name="problem"/> says what differed.</summary>
     public DigestMismatchException(string subject, Digest expected, Digest? actual, string problem)
-        : base($"{subject}: {problem}; the registry's content is corrupt or has been replaced, do not use it")
+        : base($"{subject}: {problem}; the content is corrupt or has been replaced, do not use it")
         => (Subject, Expected, Actual) = (subject, expected, actual);
 }
