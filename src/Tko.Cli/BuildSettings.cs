@@ -9,7 +9,9 @@ namespace Tko.Cli;
 
 /// <summary>
 /// Resolves every build setting as flag, then environment variable, then default, and maps the
-/// result onto one <see cref="BuildSpec"/>. Pure: the environment is passed in.
+/// result onto one <see cref="BuildSpec"/>. tko's own variables are read through the given
+/// <c>environment</c>; the registry defaults (docker config, <c>SSL_CERT_*</c>, <c>GITHUB_TOKEN</c>)
+/// come from the process environment, as for any library user.
 /// </summary>
 internal static class BuildSettings
 {
