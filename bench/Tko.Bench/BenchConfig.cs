@@ -8,25 +8,42 @@ using BenchmarkDotNet.Reports;
 namespace Tko.Bench;
 
 /// <summary>
-/// One short job for every benchmark: 1 launch, 2 warmups, 7 measured iterations, no overhead
-/// evaluation (these are macro benchmarks on a shared 2-core machine). Figures are medians; the
-/// MB/s and scaling columns are computed from the median.
+/// One short job for the macro benchmarks (an operation of 0.3 s or more): 1 launch, 2 warmups,
+/// 7 measured iterations of one operation each, no pilot and no overhead evaluation: the machine
+/// is a shared 2-core box, so runs are kept short and the figures are medians. The MB/s and
+/// scaling columns are computed from the median.
 /// </summary>
-internal sealed class BenchConfig : ManualConfig
+internal class BenchConfig : ManualConfig
 {
-    public BenchConfig()
+    public BenchConfig() : this(RunStrategy.Monitoring) { }
+
+    protected BenchConfig(RunStrategy strategy)
     {
-        AddJob(Job.Default
+        Job job = Job.Default
             .WithId("Short")
-            .WithStrategy(RunStrategy.Monitoring)
+            .WithStrategy(strategy)
             .WithLaunchCount(1)
             .WithWarmupCount(2)
-            .WithIterationCount(7));
+            .WithIterationCount(7);
+        if (strategy == RunStrategy.Throughput)
+            job = job.WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250));
+        AddJob(job);
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(StatisticColumn.Median, StatisticColumn.Min, StatisticColumn.Max);
-        AddColumn(new ThroughputColumn(), new ScalingColumn());
+        AddColumn(new ThroughputColumn(), new ScalingColumn(), new VersusShellColumn());
         HideColumns(StatisticColumn.Error, StatisticColumn.StdDev);
         WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(40));
+        // Under bin/ of this project (git-ignored), whatever the working directory.
+        ArtifactsPath = Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts");
         WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
     }
+}
+
+/// <summary>
+/// The same short job for benchmarks of a few milliseconds: a pilot picks how many operations make
+/// an iteration of about 250 ms, and the overhead of the harness is subtracted.
+/// </summary>
+internal sealed class MicroBenchConfig : BenchConfig
+{
+    public MicroBenchConfig() : base(RunStrategy.Throughput) { }
 }

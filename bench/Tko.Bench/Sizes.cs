@@ -17,16 +17,16 @@ internal sealed class CountingSink : ILayerSink
 }
 
 /// <summary>
-/// <c>Tko.Bench sizes [--levels 1-6] [--repeat 3] [--workers N]</c>: builds the payload's layer at
+/// <c>Tko.Bench sizes [--levels 1-6] [--repeat 3] [--workers N] [--chunk-size BYTES]</c>: builds the payload's layer at
 /// each level into a counting sink and prints one tab-separated line per level: level, layer
-/// bytes, median seconds, MB/s of tar input. Not a BenchmarkDotNet run: one warmup, then
+/// bytes, median seconds, MB/s of tar input, fastest and slowest seconds. Not a BenchmarkDotNet run: one warmup, then
 /// <c>repeat</c> timed runs per level.
 /// </summary>
 internal static class Sizes
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        int from = 1, to = 6, repeat = 3, workers = Environment.ProcessorCount;
+        int from = 1, to = 6, repeat = 3, workers = Environment.ProcessorCount, chunkSize = LayerOptions.DefaultChunkSize;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -42,8 +42,11 @@ internal static class Sizes
                 case "--workers" when i + 1 < args.Length:
                     workers = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
+                case "--chunk-size" when i + 1 < args.Length:
+                    chunkSize = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
                 default:
-                    Console.Error.WriteLine("usage: Tko.Bench sizes [--levels 1-6] [--repeat 3] [--workers N]");
+                    Console.Error.WriteLine("usage: Tko.Bench sizes [--levels 1-6] [--repeat 3] [--workers N] [--chunk-size BYTES]");
                     return 2;
             }
         }
@@ -52,10 +55,11 @@ internal static class Sizes
         Console.WriteLine($"# payload\t{Payload.Path}");
         Console.WriteLine($"# tar_bytes\t{Payload.TarBytes}");
         Console.WriteLine($"# workers\t{workers}");
-        Console.WriteLine("level\tbytes\tseconds\tMB/s");
+        Console.WriteLine($"# chunk_size\t{chunkSize}");
+        Console.WriteLine("level\tbytes\tseconds\tMB/s\tmin_s\tmax_s");
 
         // Warm the JIT and the page cache.
-        await LayerPipeline.RunAsync(entries, LayerOptions.Default with { Workers = workers, CompressionLevel = from }, new CountingSink(), ProgressReporter.None);
+        await LayerPipeline.RunAsync(entries, LayerOptions.Default with { Workers = workers, CompressionLevel = from, ChunkSize = chunkSize }, new CountingSink(), ProgressReporter.None);
 
         for (int level = from; level <= to; level++)
         {
@@ -65,7 +69,7 @@ internal static class Sizes
             {
                 var sink = new CountingSink();
                 var watch = Stopwatch.StartNew();
-                LayerResult result = await LayerPipeline.RunAsync(entries, LayerOptions.Default with { Workers = workers, CompressionLevel = level }, sink, ProgressReporter.None);
+                LayerResult result = await LayerPipeline.RunAsync(entries, LayerOptions.Default with { Workers = workers, CompressionLevel = level, ChunkSize = chunkSize }, sink, ProgressReporter.None);
                 watch.Stop();
                 if (sink.Bytes != result.Size)
                     throw new InvalidOperationException($"sink counted {sink.Bytes} bytes, the pipeline reported {result.Size}");
@@ -75,7 +79,7 @@ internal static class Sizes
             seconds.Sort();
             double median = seconds[seconds.Count / 2];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{level}\t{bytes}\t{median:F3}\t{Payload.TarBytes / median / 1e6:F1}"));
+                $"{level}\t{bytes}\t{median:F3}\t{Payload.TarBytes / median / 1e6:F1}\t{seconds[0]:F3}\t{seconds[^1]:F3}"));
         }
         return 0;
     }

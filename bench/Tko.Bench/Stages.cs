@@ -15,7 +15,7 @@ namespace Tko.Bench;
 /// and CRC-32 of the stream, chunks dropped as soon as they are emitted), the level-0 pipeline
 /// with one worker for comparison, and the two hashes the tar stage computes, over 100 MiB in memory.
 /// </summary>
-[Config(typeof(BenchConfig))]
+[Config(typeof(MicroBenchConfig))]
 public class Stages
 {
     public const int BufferBytes = 100 << 20;
@@ -81,7 +81,7 @@ public class ChunkDeflate
 {
     private readonly List<TarChunk> _chunks = [];
 
-    [Params(1, 2, 6)]
+    [Params(1, 2, 3, 6)]
     public int Level { get; set; }
 
     [GlobalSetup]

@@ -90,3 +90,33 @@ internal sealed class ScalingColumn : IColumn
     private static int? Workers(BenchmarkCase c) =>
         c.Parameters.Items.FirstOrDefault(p => p.Name == "workers")?.Value as int?;
 }
+
+/// <summary>
+/// Speed relative to the shell pipeline measured in the same run: the shell's median time divided
+/// by this case's. Above 1 is faster than <c>tar | tee >(sha256sum) | pigz -1 | sha256sum</c>.
+/// </summary>
+internal sealed class VersusShellColumn : IColumn
+{
+    public string Id => nameof(VersusShellColumn);
+    public string ColumnName => "× shell";
+    public bool AlwaysShow => true;
+    public ColumnCategory Category => ColumnCategory.Custom;
+    public int PriorityInCategory => 2;
+    public bool IsNumeric => true;
+    public UnitType UnitType => UnitType.Dimensionless;
+    public string Legend => "Shell pipeline's median time / this case's median time, same run (>1: faster than the shell pipeline)";
+    public bool IsAvailable(Summary summary) => Shell(summary) is not null;
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, summary.Style);
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    {
+        if (benchmarkCase.Descriptor.Type != typeof(LayerThroughput) || Shell(summary) is not BenchmarkCase shell) return "-";
+        double? mine = summary[benchmarkCase]?.ResultStatistics?.Median;
+        double? theirs = summary[shell]?.ResultStatistics?.Median;
+        return mine is null or <= 0 || theirs is null ? "-" : (theirs.Value / mine.Value).ToString("F2");
+    }
+
+    private static BenchmarkCase? Shell(Summary summary) =>
+        summary.BenchmarksCases.FirstOrDefault(c => c.Descriptor.WorkloadMethod.Name == nameof(LayerThroughput.ShellPipelineBaseline));
+}
