@@ -18,6 +18,7 @@ trap cleanup EXIT
 
 dotnet build src/Tko.Cli -c Release --nologo -v quiet >/dev/null
 tko=(dotnet src/Tko.Cli/bin/Release/net10.0/tko.dll)
+[ -n "${TKO_BIN:-}" ] && tko=("$TKO_BIN")  # e.g. the Native AOT binary from dotnet publish -r linux-x64
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 host=127.0.0.1:$port
@@ -71,7 +72,7 @@ table=$(cat <<MD
 | tko build -T REMOTE | $tko_median | $tko_layer | $(same "${tko_digests[@]}") |
 | skopeo copy + umoci insert + skopeo copy | $umoci_median | $umoci_layer | $(same "${umoci_digests[@]}") |
 
-tko / umoci+skopeo time: **$ratio** (payload: $payload, $(du -sb "$payload" | cut -f1) bytes; $(nproc) cores; $(date -u +%Y-%m-%d))
+tko / umoci+skopeo time: **$ratio** (tko run as \`${tko[*]}\`; payload: $payload, $(du -sb "$payload" | cut -f1) bytes; $(nproc) cores; $(date -u +%Y-%m-%d))
 MD
 )
 echo "$table"
