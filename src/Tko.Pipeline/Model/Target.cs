@@ -1,6 +1,8 @@
 namespace Tko.Model;
 
-/// <summary>The destination of a build: its kind and its path.</summary>
+/// <summary>The destination of a build: its kind and where it is.</summary>
+/// <param name="Kind">A directory, a tarball or a registry.</param>
+/// <param name="Path">The file system path of a layout or tarball; the repository reference (<c>REGISTRY/REPO[:TAG]</c>) of a registry target.</param>
 [GenerateWith]
 public sealed partial record Target(TargetKind Kind, string Path)
 {
