@@ -39,6 +39,11 @@ public static class TarHeaderEncoder
         if (size > MaxOctal11)
             pax["size"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+        // Readers differ on whether a ustar prefix still applies once a PAX header precedes the
+        // entry (System.Formats.Tar ignores it): when there is a PAX header anyway, it carries the path.
+        if (pax.Count > 0 && prefixField.Length > 0)
+            pax["path"] = entry.Name;
+
         byte type = entry.Kind switch
         {
             LayerEntryKind.File => (byte)'0',

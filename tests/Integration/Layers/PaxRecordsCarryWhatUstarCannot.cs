@@ -55,6 +55,22 @@ public sealed class PaxRecordsCarryWhatUstarCannot
     }
 
     [Fact]
+    public void Name_split_into_the_ustar_prefix_also_goes_in_the_pax_header_when_there_is_one()
+    {
+        // Found by the read-back property: System.Formats.Tar drops the ustar prefix after a PAX header.
+        string name = "tko-app/" + new string('l', 121) + "/naïve/.env";
+        string target = "/very/" + new string('t', 120);
+        var entry = new LayerEntry(name, LayerEntryKind.Symlink, (UnixFileMode)0b111_111_111, 0, target, null, 0, 0);
+
+        byte[] header = TarHeaderEncoder.Encode(entry, 0);
+
+        Assert.Equal([new("linkpath", target), new("path", name)], TarBlock.PaxRecordsOf(header));
+        var readBack = UstarHeadersHoldWhatFits.ReadBack(header, []);
+        Assert.Equal(name, readBack.Name);
+        Assert.Equal(target, readBack.LinkName);
+    }
+
+    [Fact]
     public void Size_of_8_GiB_gets_a_size_record_and_a_zero_ustar_size()
     {
         const long eightGiB = 8L << 30;
