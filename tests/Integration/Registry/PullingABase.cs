@@ -86,7 +86,7 @@ public sealed class PullingABase
     {
         var clients = new TestClients();
         using RegistryClient client = clients.Create(adjust: o => o with { MaxAttempts = 5, RetryBaseDelay = TimeSpan.FromSeconds(2) });
-        int port = UnusedPort.Next();
+        int port = FreePort.Next();
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var failure = await Assert.ThrowsAsync<RegistryUnreachableException>(() => client.PullAsync(ImageReference.Parse($"127.0.0.1:{port}/app:v1"), Host));

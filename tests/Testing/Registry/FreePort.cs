@@ -8,7 +8,7 @@ namespace Tko.Testing.Registry;
 /// which is then released for the server to bind. Another process may take it in between, so
 /// callers retry on "address already in use".
 /// </summary>
-internal static class FreePort
+public static class FreePort
 {
     public static int Next()
     {

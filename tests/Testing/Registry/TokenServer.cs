@@ -23,24 +23,26 @@ public sealed class TokenServer : IAsyncDisposable
 {
     private const int LifetimeSeconds = 300;
 
-    private readonly HttpListener _listener;
+    private readonly LoopbackListener _listener;
     private readonly TokenAuthOptions _options;
     private readonly TokenSigner _signer;
-    private readonly Task _serving;
     private readonly Lock _lock = new();
     private readonly List<string> _requestedScopes = [];
     private readonly Dictionary<string, string> _refreshTokens = [];
     private int _tokensIssued;
     private int _refreshTokenGrants;
 
-    private TokenServer(HttpListener listener, int port, TokenAuthOptions options, TokenSigner signer, string service)
+    private TokenServer(TokenAuthOptions options, TokenSigner signer, string service)
     {
-        _listener = listener;
         _options = options;
         _signer = signer;
         Service = service;
-        Realm = new Uri($"http://127.0.0.1:{port}/token");
-        _serving = Task.Run(ServeAsync);
+        _listener = LoopbackListener.Start(async context =>
+        {
+            await AnswerAsync(context);
+            return context.Response.StatusCode;
+        });
+        Realm = new Uri(_listener.BaseUri, "token");
     }
 
     /// <summary>The URL the registry's Bearer challenge names.</summary>
@@ -64,55 +66,13 @@ public sealed class TokenServer : IAsyncDisposable
     /// <summary>The signing certificate's PEM, for the registry's <c>rootcertbundle</c>.</summary>
     internal string SigningCertificatePem => _signer.CertificatePem;
 
-    internal static TokenServer Start(TokenAuthOptions options, string service, string issuer)
-    {
-        var signer = new TokenSigner(issuer);
-        // HttpListener cannot bind port 0, so take a free port and try again if someone beat us to it.
-        for (int attempt = 1; ; attempt++)
-        {
-            int port = FreePort.Next();
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                listener.Start();
-                return new TokenServer(listener, port, options, signer, service);
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                listener.Close();
-            }
-        }
-    }
+    internal static TokenServer Start(TokenAuthOptions options, string service, string issuer) =>
+        new(options, new TokenSigner(issuer), service);
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Close();
-        try
-        {
-            await _serving;
-        }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-        {
-        }
+        await _listener.DisposeAsync();
         _signer.Dispose();
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-            _ = Task.Run(() => AnswerAsync(context));
-        }
     }
 
     private async Task AnswerAsync(HttpListenerContext context)

@@ -1,9 +1,9 @@
 using System.Net;
 
-namespace Tko.Integration.Registry;
+namespace Tko.Testing.Registry;
 
 /// <summary>An HttpListener on a free 127.0.0.1 port that hands each request to a handler and records it.</summary>
-internal sealed class LoopbackListener : IAsyncDisposable
+public sealed class LoopbackListener : IAsyncDisposable
 {
     private readonly HttpListener _listener;
     private readonly Func<HttpListenerContext, Task<int>> _handle;
@@ -42,7 +42,7 @@ internal sealed class LoopbackListener : IAsyncDisposable
     {
         for (int attempt = 1; ; attempt++)
         {
-            int port = UnusedPort.Next();
+            int port = FreePort.Next();
             var listener = new HttpListener();
             listener.Prefixes.Add($"http://127.0.0.1:{port}/");
             try
