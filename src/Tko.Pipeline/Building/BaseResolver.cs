@@ -10,10 +10,6 @@ public static class BaseResolver
     /// <summary>The prefix of a base read from an OCI image layout.</summary>
     public const string OciLayoutPrefix = "oci:";
 
-    /// <summary>True when <paramref name="baseRef"/> names an image in a registry.</summary>
-    public static bool IsRegistryReference(string baseRef) =>
-        !string.Equals(baseRef, BuildSpec.Scratch, StringComparison.Ordinal) && !baseRef.StartsWith(OciLayoutPrefix, StringComparison.Ordinal);
-
     /// <summary>Resolves <paramref name="baseRef"/> for <paramref name="platform"/>; <paramref name="registry"/> is used for registry references.</summary>
     public static Task<BaseImage> ResolveAsync(string baseRef, Platform platform, RegistryClient registry, CancellationToken cancellationToken)
     {
