@@ -46,7 +46,7 @@ public sealed class TarReadBackProperties
         IReadOnlyList<ExpectedEntry> expected = ExpectedEntry.For(tree, File.GetUnixFileMode(source.Path));
         foreach (ExpectedEntry entry in expected)
             MatchExtracted(entry, Path.Combine(root, entry.PathWithoutSlash));
-        int extractedCount = Directory.EnumerateFileSystemEntries(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }).Count();
+        int extractedCount = DirectoryListing.Walk(root).Count();
         if (extractedCount != expected.Count)
             throw new Xunit.Sdk.XunitException($"GNU tar extracted {extractedCount} objects, {expected.Count} expected");
         return true;

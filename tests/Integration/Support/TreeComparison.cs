@@ -1,3 +1,4 @@
+using Tko.Testing;
 using Xunit;
 
 namespace Tko.Integration.Support;
@@ -18,8 +19,7 @@ public static class TreeComparison
     }
 
     private static SortedSet<string> Listing(string root) => new(
-        Directory.EnumerateFileSystemEntries(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
-            .Select(p => Path.GetRelativePath(root, p)),
+        DirectoryListing.Walk(root).Select(p => Path.GetRelativePath(root, p)),
         StringComparer.Ordinal);
 
     private static FileSystemInfo Info(string path)
