@@ -19,6 +19,8 @@ namespace Tko.Model;
 /// <param name="Uid">Owner user id of every entry.</param>
 /// <param name="Gid">Owner group id of every entry.</param>
 /// <param name="Registry">How registries are reached: credentials, trust, insecure hosts, upload chunk size.</param>
+/// <param name="Metadata">Env, user, working directory, author and annotations set on the image.</param>
+/// <param name="Overrides">Per-platform settings of a multi-platform build.</param>
 [GenerateWith]
 public sealed partial record BuildSpec(
     string SourceDirectory,
@@ -32,7 +34,9 @@ public sealed partial record BuildSpec(
     LayerOptions Layer,
     int Uid,
     int Gid,
-    Registry.RegistryClientOptions Registry)
+    Registry.RegistryClientOptions Registry,
+    ImageMetadata Metadata,
+    ImmutableList<PlatformOverride> Overrides)
 {
     /// <summary>The base that has no layers.</summary>
     public const string Scratch = "scratch";
@@ -59,7 +63,9 @@ public sealed partial record BuildSpec(
         LayerOptions.Default.WithModificationTime(sourceDateEpoch),
         0,
         0,
-        Tko.Registry.RegistryClientOptions.FromEnvironment());
+        Tko.Registry.RegistryClientOptions.FromEnvironment(),
+        ImageMetadata.Empty,
+        []);
 
     /// <summary><c>tko.local/</c> and the source directory's name in lowercase, as a fallback image name.</summary>
     public static string DefaultRepository(string sourceDirectory)
