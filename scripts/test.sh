@@ -16,6 +16,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The native binary and the tool package, which the packaging tests run.
+bash scripts/package.sh
+
 results=.artifacts/test-results
 rm -rf "$results"
 status=0

@@ -37,7 +37,7 @@ public static class TkoCli
             workingDirectory, CleanEnvironment(environment), Timeout);
     }
 
-    private static Dictionary<string, string?> CleanEnvironment(IReadOnlyDictionary<string, string?>? overrides)
+    internal static Dictionary<string, string?> CleanEnvironment(IReadOnlyDictionary<string, string?>? overrides)
     {
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
