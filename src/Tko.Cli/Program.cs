@@ -1,9 +1,15 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Reflection;
 using Tko.Building;
 using Tko.Cli;
 using Tko.Model;
+
+// `tko version` answers before the command tree is built: scripts call it to probe for tko, so it stays instant.
+if (args is ["version"])
+{
+    Console.Out.WriteLine(ToolVersion.Text);
+    return 0;
+}
 
 var build = new BuildCommandLine();
 var version = new Command("version", "Print tko's version");
@@ -11,7 +17,7 @@ var root = new RootCommand("tko: build OCI images from a base image and a direct
 
 version.SetAction(_ =>
 {
-    Console.Out.WriteLine(typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
+    Console.Out.WriteLine(ToolVersion.Text);
     return 0;
 });
 

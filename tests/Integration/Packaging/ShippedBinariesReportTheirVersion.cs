@@ -1,4 +1,3 @@
-using System.Reflection;
 using Tko.Integration.Cli;
 using Tko.Testing;
 using Xunit;
@@ -15,7 +14,7 @@ public sealed class ShippedBinariesReportTheirVersion
     private const long SizeLimit = 12_000_000;
 
     private static string ExpectedVersion { get; } =
-        typeof(Tko.Cli.TargetType).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        Tko.Cli.ToolVersion.Text;
 
     [Fact]
     public async Task Native_binary_is_one_file_under_12_MB_that_prints_the_version()
