@@ -6,16 +6,11 @@ namespace Tko.Building;
 public static class IndexAssembly
 {
     /// <summary>
-    /// The index listing <paramref name="manifests"/> (each with its platform) in the order given.
-    /// Like ko, the index keeps its images' format: a Docker manifest list when every manifest is
-    /// Docker schema 2 (what a registry or runtime that took the Docker base expects), otherwise an
-    /// OCI image index (which may also list Docker manifests, where a manifest list may not list OCI ones).
+    /// The OCI image index listing <paramref name="manifests"/> (each with its platform) in the
+    /// order given. It is an OCI index whatever the manifests' format, as the Go tko writes it: the
+    /// OCI spec lets an index list Docker schema 2 manifests and current registries and runtimes
+    /// read that, while a Docker manifest list may not list OCI manifests and, named in an OCI
+    /// layout's index.json, is not found by skopeo's <c>oci:</c> transport.
     /// </summary>
-    public static ImageIndex Create(IReadOnlyList<Descriptor> manifests) => new(MediaTypeOf(manifests), [.. manifests]);
-
-    /// <summary>The media type of the index over <paramref name="manifests"/>.</summary>
-    public static string MediaTypeOf(IReadOnlyList<Descriptor> manifests) =>
-        manifests.Count > 0 && manifests.All(m => m.MediaType == MediaTypes.DockerManifest)
-            ? MediaTypes.DockerManifestList
-            : MediaTypes.OciIndex;
+    public static ImageIndex Create(IReadOnlyList<Descriptor> manifests) => new(MediaTypes.OciIndex, [.. manifests]);
 }

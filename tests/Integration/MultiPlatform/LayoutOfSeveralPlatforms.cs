@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tko.Building;
 using Tko.Integration.Cli;
 using Tko.Integration.Support;
 using Tko.Json;
@@ -75,5 +76,48 @@ public sealed class LayoutOfSeveralPlatforms
         CliOutcome.Failed(await workspace.BuildAsync([.. arguments, "--target-type", "LOCAL_FILE", "--output", workspace.Output("out.tar")]),
             CliOutcome.UsageError, "LOCAL_FILE");
         CliOutcome.LeftNothingIn(workspace.Outputs);
+    }
+
+    [Fact]
+    public async Task Docker_family_bases_give_docker_manifests_in_an_oci_index_that_skopeo_reads()
+    {
+        using var work = new TempDirectory("multi-docker");
+        string source = work.Combine("src");
+        Write(source, Amd64);
+        Write(source, Arm64);
+        BuildSpec spec = BuildSpec.FromDirectory(source, 0).WithPlatforms([Amd64, Arm64]).WithTarget(Target.OciLayout(work.Combine("base")));
+        await Build.RunAsync(spec.WithDestPath("/base"));
+        RewriteAsDockerFamily(work.Combine("base"));
+
+        BuildResult result = await Build.RunAsync(spec.WithBaseRef("oci:" + work.Combine("base")).WithTarget(Target.OciLayout(work.Combine("child"))));
+
+        Assert.Equal(MediaTypes.OciIndex, result.Manifest.MediaType);
+        IReadOnlyList<ValidatedImage> images = ImageValidation.ValidateLayout(work.Combine("child"));
+        Assert.All(images, image => Assert.Equal(MediaTypes.DockerManifest, image.Manifest.MediaType));
+        ImageIndex index = CanonicalJson.ParseIndex(await ImageTools.SkopeoRawManifestAsync($"oci:{work.Combine("child")}:latest"));
+        Assert.Equal(MediaTypes.OciIndex, index.MediaType);
+        Assert.Equal(result.Images.Select(i => i.Manifest), index.Manifests);
+        JsonElement arm = await ImageTools.SkopeoInspectAsync($"oci:{work.Combine("child")}:latest", "--override-arch", "arm64", "--override-os", "linux");
+        Assert.Equal(2, arm.GetProperty("Layers").GetArrayLength());
+    }
+
+    /// <summary>Re-labels a tko multi-platform layout with Docker media types (same layer bytes): manifests, then a manifest list over them, as a Docker base arrives.</summary>
+    private static void RewriteAsDockerFamily(string layout)
+    {
+        string blobs = Path.Combine(layout, "blobs", "sha256");
+        Descriptor Store(byte[] bytes, string mediaType)
+        {
+            Digest digest = Digest.OfContent(bytes);
+            File.WriteAllBytes(Path.Combine(blobs, digest.Hex), bytes);
+            return new Descriptor(mediaType, digest, bytes.Length);
+        }
+        var manifests = ImageValidation.ValidateLayout(layout).Select(image =>
+        {
+            Descriptor config = Store(ImageValidation.ReadBlob(layout, image.Manifest.Config), MediaTypes.DockerConfig);
+            var manifest = ManifestAssembly.Create(ManifestFamily.Docker, config, image.Manifest.Layers.Select(l => l.WithMediaType(MediaTypes.DockerLayerGzip)));
+            return Store(CanonicalJson.Serialize(manifest), MediaTypes.DockerManifest) with { Platform = image.ManifestDescriptor.Platform };
+        }).ToList();
+        Descriptor list = Store(CanonicalJson.Serialize(new ImageIndex(MediaTypes.DockerManifestList, [.. manifests])), MediaTypes.DockerManifestList);
+        File.WriteAllBytes(Path.Combine(layout, "index.json"), CanonicalJson.Serialize(new ImageIndex(MediaTypes.OciIndex, [list])));
     }
 }
