@@ -59,6 +59,13 @@ public sealed class PushingSeveralPlatformsMakesAnIndex
         Assert.Equal(result.Images.Select(i => i.Manifest), index.Manifests);
         Assert.NotEqual(result.Images[0].Layer.Digest, result.Images[1].Layer.Digest);
 
+        // Each platform's manifest by digest, then the index, then its tags (the spec's "latest" too): a tag never names a partial index.
+        const string manifests = "/v2/team/app/manifests/";
+        IReadOnlyList<RegistryRequest> requests = await registry.WaitForRequestsAsync(r => r.Any(x => x.Method == "PUT" && x.Path == manifests + "latest"));
+        Assert.Equal(
+            new[] { index.Manifests[0].Digest.ToString(), index.Manifests[1].Digest.ToString(), result.Manifest.Digest.ToString(), "v1", "latest" },
+            requests.Where(r => r.Method == "PUT" && r.Path.StartsWith(manifests, StringComparison.Ordinal)).Select(r => r.Path[manifests.Length..]));
+
         string[][] entrypoints = [["/tko-app/app"], ["/tko-app/app", "--on-arm"]];
         for (int i = 0; i < 2; i++)
         {
