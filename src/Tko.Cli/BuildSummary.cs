@@ -6,8 +6,13 @@ namespace Tko.Cli;
 /// <summary>The one line on stderr that tells a person what a build made.</summary>
 internal static class BuildSummary
 {
-    public static string Describe(BuildResult result, TimeSpan elapsed) => string.Create(CultureInfo.InvariantCulture,
-        $"tko: wrote {result.OutputPath}: layer {result.Layer.Digest.Hex[..12]} {Megabytes(result.Layer.Size)} MB from {Megabytes(result.Layer.UncompressedSize)} MB of tar, {result.Layer.EntryCount} entries, in {elapsed.TotalSeconds:0.00} s");
+    public static string Describe(BuildResult result, TimeSpan elapsed) => result.IsIndex
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"tko: wrote {result.OutputPath}: index of {result.Images.Count} platforms: {string.Join("; ", result.Images.Select(i => $"{i.Platform} {Layer(i.Layer)}"))}, in {elapsed.TotalSeconds:0.00} s")
+        : string.Create(CultureInfo.InvariantCulture, $"tko: wrote {result.OutputPath}: {Layer(result.Layer)}, in {elapsed.TotalSeconds:0.00} s");
+
+    private static string Layer(Pipeline.LayerResult layer) => string.Create(CultureInfo.InvariantCulture,
+        $"layer {layer.Digest.Hex[..12]} {Megabytes(layer.Size)} MB from {Megabytes(layer.UncompressedSize)} MB of tar, {layer.EntryCount} entries");
 
     private static string Megabytes(long bytes) => (bytes / 1e6).ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -24,8 +24,23 @@ public static class ImageValidation
         ImageIndex index = CanonicalJson.ParseIndex(File.ReadAllBytes(Path.Combine(layoutRoot, "index.json")));
         Check(index.SchemaVersion == 2, "index.json schemaVersion is not 2");
         Check(index.Manifests.Count > 0, "index.json lists no manifest");
+        return index.Manifests.SelectMany(m => IsIndex(m) ? ValidateIndex(layoutRoot, m) : [ValidateImage(layoutRoot, m)]).ToList();
+    }
+
+    /// <summary>Checks an image index and every image it lists, each of which must name its platform once; returns the images in index order.</summary>
+    public static IReadOnlyList<ValidatedImage> ValidateIndex(string layoutRoot, Descriptor indexDescriptor)
+    {
+        ImageIndex index = CanonicalJson.ParseIndex(ReadBlob(layoutRoot, indexDescriptor));
+        Check(index.MediaType == indexDescriptor.MediaType, $"index mediaType {index.MediaType} differs from its descriptor's {indexDescriptor.MediaType}");
+        Check(index.SchemaVersion == 2, "index schemaVersion is not 2");
+        Check(index.Manifests.Count > 0, "the index lists no manifest");
+        Check(index.Manifests.All(m => m.Platform is not null), "an index entry has no platform");
+        Check(index.Manifests.Select(m => m.Platform!.ToString()).Distinct().Count() == index.Manifests.Count, "the index lists a platform twice");
+        Check(index.Manifests.All(m => !IsIndex(m)), "the index lists another index");
         return index.Manifests.Select(m => ValidateImage(layoutRoot, m)).ToList();
     }
+
+    private static bool IsIndex(Descriptor descriptor) => descriptor.MediaType is MediaTypes.OciIndex or MediaTypes.DockerManifestList;
 
     public static ValidatedImage ValidateImage(string layoutRoot, Descriptor manifestDescriptor)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Reactive;
 using System.Reactive.Subjects;
 using Tko.Errors;
 using Tko.Json;
@@ -12,9 +13,14 @@ namespace Tko.Building;
 
 /// <summary>
 /// One build: subscribe to <see cref="Events"/> first, then call <see cref="RunAsync"/>. Events
-/// arrive from the pipeline's threads, one at a time; the stream completes when the build ends
-/// (with the error, if it failed).
+/// arrive from the pipelines' threads, one at a time, each labelled with its platform; the stream
+/// completes when the build ends (with the error, if it failed).
 /// </summary>
+/// <remarks>
+/// Several platforms build at once, each through its own layer pipeline. They share
+/// <see cref="LayerOptions.Workers"/> compression slots, so the build uses about as much CPU as a
+/// one-platform build, and a platform whose tree is larger takes the slots a smaller one leaves.
+/// </remarks>
 public sealed class BuildSession : IDisposable
 {
     private readonly Subject<BuildEvent> _events = new();
@@ -45,32 +51,58 @@ public sealed class BuildSession : IDisposable
 
     private async Task<BuildResult> BuildAsync(CancellationToken cancellationToken)
     {
-        Platform platform = SinglePlatform(Spec);
-        LayerOptions layerOptions = Spec.Layer.Validated();
-        DestinationPath.Segments(Spec.DestPath); // reject a bad path before any I/O
+        // Everything that can be checked without a registry or the output is checked first.
+        BuildPlan plan = BuildPlan.Create(Spec);
+        PlatformSources.RequireAll(plan);
         using var registry = new RegistryClient(Spec.Registry);
-        BaseImage baseImage = await BaseResolver.ResolveAsync(Spec.BaseRef, platform, registry, cancellationToken);
+        BaseImage[] bases = await ResolveBasesAsync(plan, registry, cancellationToken);
 
         // Scan before the destination exists: an output inside the source tree must not see its own staging directory.
-        SourceSnapshot snapshot = SourceScanner.Scan(Spec.SourceDirectory);
-        ImmutableArray<LayerEntry> entries = LayerPlanner.Plan(snapshot, Spec.DestPath, Spec.Uid, Spec.Gid);
+        ImmutableArray<LayerEntry>[] entries = [.. plan.Platforms.Select(p =>
+            LayerPlanner.Plan(SourceScanner.Scan(p.SourceDirectory), p.DestPath, p.Uid, p.Gid))];
         await using IImageDestination destination = OpenDestination(registry);
 
-        var progress = new ProgressReporter(_events, platform.ToString());
-        ILayerSink sink = await destination.BeginLayerAsync(cancellationToken);
-        LayerResult layer = await LayerPipeline.RunAsync(entries, layerOptions, sink, progress, cancellationToken);
-        await destination.EndLayerAsync(layer, cancellationToken);
-        await destination.StoreBaseLayersAsync(baseImage, cancellationToken);
+        // Platforms report from their own threads; the observer must see one call at a time.
+        IObserver<BuildEvent> events = Observer.Synchronize(_events);
+        using SemaphoreSlim? compressionSlots = plan.IsIndex ? new SemaphoreSlim(Spec.Layer.Workers) : null;
+        AssembledImage[] images = await Concurrently.RunAsync(plan.Platforms.Select<BuildSpec, Func<CancellationToken, Task<AssembledImage>>>((platform, i) => token =>
+            PlatformImageBuilder.BuildAsync(platform, bases[i], entries[i], destination,
+                new ProgressReporter(events, platform.Platforms[0].ToString()), compressionSlots, token)), cancellationToken);
 
-        ManifestFamily family = baseImage.Family;
-        ImageConfig config = ImageConfigMutation.AddLayer(baseImage.Config, layer, Spec);
-        Descriptor configDescriptor = await destination.StoreConfigAsync(CanonicalJson.Serialize(config), family.ConfigMediaType, cancellationToken);
-        Descriptor[] layers = [.. baseImage.Layers, new Descriptor(family.LayerMediaType, layer.Digest, layer.Size)];
-        Manifest manifest = ManifestAssembly.Create(family, configDescriptor, layers);
-        PublishedImage image = await destination.PublishAsync(CanonicalJson.Serialize(manifest), family.ManifestMediaType, configDescriptor, layers, cancellationToken);
+        return plan.IsIndex
+            ? await PublishIndexAsync(destination, images, events, cancellationToken)
+            : await PublishManifestAsync(destination, images[0], events, cancellationToken);
+    }
 
-        progress.Report(BuildEventKind.ImageWritten, image.Manifest.Size, image.Reference);
-        return new BuildResult(image.Reference, image.Manifest, configDescriptor, layer, image.Location);
+    /// <summary>
+    /// Every platform's base, resolved before any layer is built. All are awaited, and the error
+    /// reported is the first platform's in the given order (Task.WhenAll keeps that order), so the
+    /// message never depends on timing.
+    /// </summary>
+    private static async Task<BaseImage[]> ResolveBasesAsync(BuildPlan plan, RegistryClient registry, CancellationToken cancellationToken) =>
+        await Task.WhenAll(plan.Platforms.Select(p => BaseResolver.ResolveAsync(p.BaseRef, p.Platforms[0], registry, cancellationToken)));
+
+    private static async Task<BuildResult> PublishManifestAsync(IImageDestination destination, AssembledImage image, IObserver<BuildEvent> events, CancellationToken cancellationToken)
+    {
+        PublishedImage published = await destination.PublishAsync(image.Manifest, image.Family.ManifestMediaType, [image], cancellationToken);
+        new ProgressReporter(events, image.Platform.ToString()).Report(BuildEventKind.ImageWritten, published.Manifest.Size, published.Reference);
+        var platformImage = new PlatformImage(image.Platform, published.Manifest with { Platform = image.Platform }, image.Config, image.Layer);
+        return new BuildResult(published.Reference, published.Manifest, [platformImage], published.Location);
+    }
+
+    /// <summary>Each platform's manifest by digest, in the given order, then the index over them, which carries the tags.</summary>
+    private static async Task<BuildResult> PublishIndexAsync(IImageDestination destination, AssembledImage[] images, IObserver<BuildEvent> events, CancellationToken cancellationToken)
+    {
+        var platformImages = ImmutableList.CreateBuilder<PlatformImage>();
+        foreach (AssembledImage image in images)
+        {
+            Descriptor stored = await destination.StoreManifestAsync(image.Manifest, image.Family.ManifestMediaType, cancellationToken);
+            platformImages.Add(new PlatformImage(image.Platform, stored with { Platform = image.Platform }, image.Config, image.Layer));
+        }
+        ImageIndex index = IndexAssembly.Create([.. platformImages.Select(p => p.Manifest)]);
+        PublishedImage published = await destination.PublishAsync(CanonicalJson.Serialize(index), index.MediaType, images, cancellationToken);
+        new ProgressReporter(events, string.Join(',', images.Select(i => i.Platform))).Report(BuildEventKind.ImageWritten, published.Manifest.Size, published.Reference);
+        return new BuildResult(published.Reference, published.Manifest, platformImages.ToImmutable(), published.Location);
     }
 
     private IImageDestination OpenDestination(RegistryClient registry)
@@ -82,10 +114,6 @@ public sealed class BuildSession : IDisposable
         if (tags.Count == 0) tags = [ImageReference.DefaultTag];
         return new RegistryDestination(registry, target, tags);
     }
-
-    private static Platform SinglePlatform(BuildSpec spec) => spec.Platforms.Count == 1
-        ? spec.Platforms[0]
-        : throw new OptionException("--platforms", $"'{string.Join(',', spec.Platforms)}': building several platforms at once is not supported yet; give one platform");
 
     /// <summary>Completes the event stream if the build never ran.</summary>
     public void Dispose() => _events.Dispose();

@@ -5,6 +5,7 @@ using Tko.Errors;
 using Tko.Hashing;
 using Tko.Json;
 using Tko.Model;
+using Tko.Registry;
 
 namespace Tko.Inputs;
 
@@ -40,7 +41,8 @@ public sealed class OciLayoutBase : IBlobSource
         Manifest manifest = Parse(shown, "manifest", () => CanonicalJson.ParseManifest(manifestBytes));
         byte[] configBytes = await layout.ReadAsync(manifest.Config, shown, cancellationToken);
         ImageConfig config = Parse(shown, "config", () => CanonicalJson.ParseConfig(configBytes));
-        if (config.Os != platform.Os || config.Architecture != platform.Architecture)
+        Platform wanted = PlatformMatching.Normalize(platform), actual = PlatformMatching.Normalize(new Platform(config.Architecture, config.Os));
+        if (actual.Os != wanted.Os || actual.Architecture != wanted.Architecture)
             throw new TkoException($"{shown}: the image is for {config.Os}/{config.Architecture}, not the requested {platform}; choose --platforms to match");
 
         return new BaseImage(shown, manifestDescriptor.Digest, ManifestFamily.Of(manifest.MediaType ?? manifestDescriptor.MediaType),
@@ -59,16 +61,13 @@ public sealed class OciLayoutBase : IBlobSource
 
     private async Task<Descriptor> SelectAsync(string shown, IReadOnlyList<Descriptor> candidates, Platform platform, CancellationToken cancellationToken)
     {
-        Descriptor? PlatformMatch(IEnumerable<Descriptor> manifests) => manifests.FirstOrDefault(m =>
-            m.Platform is { } p && p.Os == platform.Os && p.Architecture == platform.Architecture
-            && (platform.Variant is null || p.Variant == platform.Variant));
-
-        Descriptor chosen = PlatformMatch(candidates) ?? candidates[0];
+        // Platforms are matched as for a registry base (x86_64 is amd64, arm64 is arm64/v8, …).
+        Descriptor chosen = PlatformMatching.Select(candidates, platform) ?? candidates[0];
         if (chosen.MediaType is not (MediaTypes.OciIndex or MediaTypes.DockerManifestList))
             return chosen;
         byte[] nestedBytes = await ReadAsync(chosen, shown, cancellationToken);
         ImageIndex nested = Parse(shown, "index", () => CanonicalJson.ParseIndex(nestedBytes));
-        return PlatformMatch(nested.Manifests)
+        return PlatformMatching.Select(nested.Manifests, platform)
             ?? throw new TkoException($"{shown}: the image index has no manifest for {platform}; it has {string.Join(", ", nested.Manifests.Select(m => m.Platform?.ToString() ?? "?"))}");
     }
 

@@ -7,9 +7,9 @@ namespace Tko.Model;
 /// Everything a build needs to know. Start from <see cref="FromDirectory(string)"/> and change fields with
 /// the <c>With…</c> methods; every field has a sensible default.
 /// </summary>
-/// <param name="SourceDirectory">The directory of build artifacts that becomes the new layer.</param>
+/// <param name="SourceDirectory">The directory of build artifacts that becomes the new layer; with several platforms, it holds one <c>os/arch[/variant]</c> directory per platform.</param>
 /// <param name="BaseRef">The base image; only <c>scratch</c> is built so far.</param>
-/// <param name="Platforms">The platforms to build.</param>
+/// <param name="Platforms">The platforms to build; several give an image index listing them in this order.</param>
 /// <param name="DestPath">The absolute directory in the image that receives the source.</param>
 /// <param name="Entrypoint">The image's entrypoint argv.</param>
 /// <param name="Target">Where the image goes.</param>

@@ -1,6 +1,5 @@
 using Tko.Building;
 using Tko.Model;
-using Tko.Pipeline;
 
 namespace Tko.Outputs;
 
@@ -10,7 +9,7 @@ internal sealed class LayoutDestination : IImageDestination
     private readonly BuildSpec _spec;
     private readonly StagedOutput _output;
     private readonly BlobDirectory _blobs;
-    private FileLayerSink? _layer;
+    private readonly OncePerDigest _baseLayers = new();
 
     public LayoutDestination(BuildSpec spec)
     {
@@ -19,44 +18,61 @@ internal sealed class LayoutDestination : IImageDestination
         _blobs = new BlobDirectory(_output.StagingRoot);
     }
 
-    public Task<ILayerSink> BeginLayerAsync(CancellationToken cancellationToken)
-    {
-        _layer = _blobs.CreateLayerSink();
-        return Task.FromResult<ILayerSink>(_layer);
-    }
-
-    public async Task EndLayerAsync(LayerResult layer, CancellationToken cancellationToken)
-    {
-        await _layer!.DisposeAsync();
-        _blobs.Commit(_layer, layer.Digest);
-        _layer = null;
-    }
+    public Task<IPendingLayer> BeginLayerAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IPendingLayer>(new PendingLayerFile(_blobs));
 
     public async Task StoreBaseLayersAsync(BaseImage baseImage, CancellationToken cancellationToken)
     {
         foreach (Descriptor layer in baseImage.Layers)
-            await _blobs.CopyAsync(baseImage.Blobs!, layer, cancellationToken);
+            await _baseLayers.RunAsync(layer.Digest, () => _blobs.CopyAsync(baseImage.Blobs!, layer, cancellationToken));
     }
 
     public Task<Descriptor> StoreConfigAsync(byte[] config, string mediaType, CancellationToken cancellationToken) =>
         _blobs.WriteAsync(config, mediaType, cancellationToken);
 
-    public async Task<PublishedImage> PublishAsync(byte[] manifest, string mediaType, Descriptor config, IReadOnlyList<Descriptor> layers, CancellationToken cancellationToken)
+    public Task<Descriptor> StoreManifestAsync(byte[] manifest, string mediaType, CancellationToken cancellationToken) =>
+        _blobs.WriteAsync(manifest, mediaType, cancellationToken);
+
+    public async Task<PublishedImage> PublishAsync(byte[] document, string mediaType, IReadOnlyList<AssembledImage> images, CancellationToken cancellationToken)
     {
-        Descriptor manifestDescriptor = await _blobs.WriteAsync(manifest, mediaType, cancellationToken);
-        await OciLayoutWriter.WriteAsync(_output.StagingRoot, manifestDescriptor, _spec.Tags, cancellationToken);
+        Descriptor top = await _blobs.WriteAsync(document, mediaType, cancellationToken);
+        await OciLayoutWriter.WriteAsync(_output.StagingRoot, top, _spec.Tags, cancellationToken);
         if (_spec.Target.Kind == TargetKind.DockerTarball)
         {
-            await DockerTarballWriter.WriteAsync(_output.StagingRoot, _output.StagingTarball, config, layers,
+            // BuildPlan refuses several platforms for a tarball: manifest.json names one image per tag.
+            AssembledImage image = images.Single();
+            await DockerTarballWriter.WriteAsync(_output.StagingRoot, _output.StagingTarball, image.Config, image.Layers,
                 _spec.Tags.Select(tag => $"{_spec.Repository}:{tag}"), cancellationToken);
         }
         _output.Commit();
-        return new PublishedImage(manifestDescriptor, $"{_spec.Repository}@{manifestDescriptor.Digest}", _output.Destination);
+        return new PublishedImage(top, $"{_spec.Repository}@{top.Digest}", _output.Destination);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (_layer is not null) await _layer.DisposeAsync();
         _output.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A layer streamed into a temporary file of the blob directory, renamed to its digest when complete.</summary>
+    private sealed class PendingLayerFile(BlobDirectory blobs) : IPendingLayer
+    {
+        private readonly FileLayerSink _file = blobs.CreateLayerSink();
+        private bool _completed;
+
+        public ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) => _file.WriteAsync(bytes, cancellationToken);
+
+        public async Task CompleteAsync(Pipeline.LayerResult layer, CancellationToken cancellationToken)
+        {
+            await _file.DisposeAsync();
+            blobs.Commit(_file, layer.Digest);
+            _completed = true;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _file.DisposeAsync();
+            if (!_completed) File.Delete(_file.TemporaryPath);
+        }
     }
 }

@@ -7,14 +7,15 @@ using Tko.Registry;
 namespace Tko.Outputs;
 
 /// <summary>
-/// A repository in a registry: the new layer is uploaded while it is being built, base layers are
-/// found, mounted or copied, and the manifest goes last, then each tag.
+/// A repository in a registry: each new layer is uploaded while it is being built, base layers are
+/// found, mounted or copied (once per digest), each platform's manifest is pushed by digest, and
+/// the top manifest or index goes last, then each tag.
 /// </summary>
 internal sealed class RegistryDestination(RegistryClient registry, ImageReference target, IReadOnlyList<string> tags) : IImageDestination
 {
-    private LayerUpload? _upload;
+    private readonly OncePerDigest _baseLayers = new();
 
-    public async Task<ILayerSink> BeginLayerAsync(CancellationToken cancellationToken)
+    public async Task<IPendingLayer> BeginLayerAsync(CancellationToken cancellationToken)
     {
         // A tag that already exists means a rebuild, whose layer the registry most likely has:
         // then the layer is spooled and sent only if a HEAD after hashing finds it missing.
@@ -22,50 +23,57 @@ internal sealed class RegistryDestination(RegistryClient registry, ImageReferenc
         LayerUploadMode mode = await registry.HeadManifestAsync(target.WithTag(tags[0]), cancellationToken) is null
             ? LayerUploadMode.Streaming
             : LayerUploadMode.AfterDigest;
-        _upload = await registry.StartLayerUploadAsync(target, mode, cancellationToken);
-        return _upload;
-    }
-
-    public async Task EndLayerAsync(LayerResult layer, CancellationToken cancellationToken)
-    {
-        await _upload!.CompleteAsync(layer.Digest, cancellationToken);
-        await _upload.DisposeAsync();
-        _upload = null;
+        return new PendingUpload(await registry.StartLayerUploadAsync(target, mode, cancellationToken));
     }
 
     public async Task StoreBaseLayersAsync(BaseImage baseImage, CancellationToken cancellationToken)
     {
         if (baseImage.Blobs is RegistryBase remote)
         {
-            await registry.EnsureBlobsAsync(remote.Reference, target, baseImage.Layers, cancellationToken);
+            // At most RegistryClientOptions.MaxConcurrentBlobTransfers at a time: the client bounds them.
+            await Concurrently.RunAsync(baseImage.Layers.Select<Descriptor, Func<CancellationToken, Task>>(layer => token =>
+                _baseLayers.RunAsync(layer.Digest, () => registry.EnsureBlobAsync(remote.Reference, target, layer, token))), cancellationToken);
             return;
         }
         foreach (Descriptor layer in baseImage.Layers)
+            await _baseLayers.RunAsync(layer.Digest, () => CopyFromDiskAsync(baseImage.Blobs!, layer, cancellationToken));
+    }
+
+    private async Task CopyFromDiskAsync(IBlobSource source, Descriptor layer, CancellationToken cancellationToken)
+    {
+        if (await registry.BlobExistsAsync(target, layer.Digest, cancellationToken)) return;
+        await using LayerUpload upload = await registry.StartLayerUploadAsync(target, LayerUploadMode.Streaming, cancellationToken);
+        await using (Stream blob = await source.OpenBlobAsync(layer, cancellationToken))
         {
-            if (await registry.BlobExistsAsync(target, layer.Digest, cancellationToken)) continue;
-            await using LayerUpload upload = await registry.StartLayerUploadAsync(target, LayerUploadMode.Streaming, cancellationToken);
-            await using (Stream blob = await baseImage.Blobs!.OpenBlobAsync(layer, cancellationToken))
-            {
-                byte[] buffer = new byte[1 << 20];
-                int read;
-                while ((read = await blob.ReadAsync(buffer, cancellationToken)) > 0)
-                    await upload.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
-            await upload.CompleteAsync(layer.Digest, cancellationToken);
+            byte[] buffer = new byte[1 << 20];
+            int read;
+            while ((read = await blob.ReadAsync(buffer, cancellationToken)) > 0)
+                await upload.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
+        await upload.CompleteAsync(layer.Digest, cancellationToken);
     }
 
     public Task<Descriptor> StoreConfigAsync(byte[] config, string mediaType, CancellationToken cancellationToken) =>
         registry.PutBlobAsync(target, config, mediaType, cancellationToken);
 
-    public async Task<PublishedImage> PublishAsync(byte[] manifest, string mediaType, Descriptor config, IReadOnlyList<Descriptor> layers, CancellationToken cancellationToken)
+    public Task<Descriptor> StoreManifestAsync(byte[] manifest, string mediaType, CancellationToken cancellationToken) =>
+        registry.PutManifestAsync(target, manifest, mediaType, Digest.OfContent(manifest).ToString(), cancellationToken);
+
+    public async Task<PublishedImage> PublishAsync(byte[] document, string mediaType, IReadOnlyList<AssembledImage> images, CancellationToken cancellationToken)
     {
-        Descriptor pushed = await registry.PushManifestAsync(target, manifest, mediaType, tags, cancellationToken);
+        Descriptor pushed = await registry.PushManifestAsync(target, document, mediaType, tags, cancellationToken);
         return new PublishedImage(pushed, $"{target.Name}@{pushed.Digest}", target.Name);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>An upload session completed with the layer's digest.</summary>
+    private sealed class PendingUpload(LayerUpload upload) : IPendingLayer
     {
-        if (_upload is not null) await _upload.DisposeAsync();
+        public ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) => upload.WriteAsync(bytes, cancellationToken);
+
+        public Task CompleteAsync(LayerResult layer, CancellationToken cancellationToken) => upload.CompleteAsync(layer.Digest, cancellationToken);
+
+        public ValueTask DisposeAsync() => upload.DisposeAsync();
     }
 }

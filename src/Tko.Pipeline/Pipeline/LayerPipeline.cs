@@ -14,12 +14,26 @@ namespace Tko.Pipeline;
 public static class LayerPipeline
 {
     /// <summary>Builds the layer of <paramref name="entries"/> into <paramref name="sink"/>.</summary>
-    public static async Task<LayerResult> RunAsync(
+    public static Task<LayerResult> RunAsync(
         ImmutableArray<LayerEntry> entries,
         LayerOptions options,
         ILayerSink sink,
         ProgressReporter progress,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        RunAsync(entries, options, sink, progress, compressionSlots: null, cancellationToken);
+
+    /// <summary>
+    /// As the public overload; with <paramref name="compressionSlots"/>, several pipelines (one per
+    /// platform) share that many compressions at a time, so their total CPU use stays near one
+    /// pipeline's while any of them can use every slot the others leave idle.
+    /// </summary>
+    internal static async Task<LayerResult> RunAsync(
+        ImmutableArray<LayerEntry> entries,
+        LayerOptions options,
+        ILayerSink sink,
+        ProgressReporter progress,
+        SemaphoreSlim? compressionSlots,
+        CancellationToken cancellationToken)
     {
         options.Validated();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -65,7 +79,7 @@ public static class LayerPipeline
         Task[] workers = Enumerable.Range(0, options.Workers)
             .Select(_ => Guarded(stop, async () =>
             {
-                await CompressionStage.StartWorker(jobs.Reader, options, progress, token);
+                await CompressionStage.StartWorker(jobs.Reader, options, progress, compressionSlots, token);
                 return true;
             }))
             .ToArray<Task>();

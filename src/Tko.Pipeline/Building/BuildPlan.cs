@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using Tko.Errors;
+using Tko.Layers;
+using Tko.Model;
+using Tko.Registry;
+
+namespace Tko.Building;
+
+/// <summary>
+/// The checked shape of a build before anything is read or written: the layer options, the
+/// destination path, the platforms (none twice) and each platform's effective spec, in the order
+/// the platforms were given. Pure.
+/// </summary>
+/// <param name="Platforms">One single-platform spec per platform (<see cref="BuildSpec.ForPlatform"/>).</param>
+internal sealed record BuildPlan(ImmutableList<BuildSpec> Platforms)
+{
+    /// <summary>True when the build makes an image index rather than one manifest.</summary>
+    public bool IsIndex => Platforms.Count > 1;
+
+    public static BuildPlan Create(BuildSpec spec)
+    {
+        spec.Layer.Validated();
+        DestinationPath.Segments(spec.DestPath);
+        if (spec.Platforms.IsEmpty)
+            throw new OptionException("--platforms", "no platform given; name at least one, such as linux/amd64");
+        for (int i = 0; i < spec.Platforms.Count; i++)
+            for (int j = 0; j < i; j++)
+                if (PlatformMatching.Matches(spec.Platforms[j], spec.Platforms[i]))
+                    throw new OptionException("--platforms", $"{spec.Platforms[i]} is the same platform as {spec.Platforms[j]}; name each platform once");
+        if (spec.Platforms.Count > 1 && spec.Target.Kind == TargetKind.DockerTarball)
+            throw new OptionException("--platforms", $"'{string.Join(',', spec.Platforms)}': a docker tarball (LOCAL_FILE) holds one platform's image, as docker load gives each tag one image; build one platform per tarball, or use OCI_LAYOUT or REMOTE for a multi-platform index");
+        return new BuildPlan([.. spec.Platforms.Select(spec.ForPlatform)]);
+    }
+}

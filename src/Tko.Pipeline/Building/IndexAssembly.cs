@@ -1,0 +1,16 @@
+using Tko.Model;
+
+namespace Tko.Building;
+
+/// <summary>The image index of a multi-platform build: pure, so the same manifests give the same bytes.</summary>
+public static class IndexAssembly
+{
+    /// <summary>
+    /// The OCI image index listing <paramref name="manifests"/> (each with its platform) in the
+    /// order given. It is an OCI index whatever the manifests' format, as the Go tko writes it: the
+    /// OCI spec lets an index list Docker schema 2 manifests and current registries and runtimes
+    /// read that, while a Docker manifest list may not list OCI manifests and, named in an OCI
+    /// layout's index.json, is not found by skopeo's <c>oci:</c> transport.
+    /// </summary>
+    public static ImageIndex Create(IReadOnlyList<Descriptor> manifests) => new(MediaTypes.OciIndex, [.. manifests]);
+}

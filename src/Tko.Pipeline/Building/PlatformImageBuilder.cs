@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using Tko.Json;
+using Tko.Layers;
+using Tko.Model;
+using Tko.Outputs;
+using Tko.Pipeline;
+
+namespace Tko.Building;
+
+/// <summary>
+/// Builds one platform's image into a destination: its layer through its own pipeline, the base's
+/// layers, the config; the manifest is returned for the caller to store or publish.
+/// </summary>
+internal static class PlatformImageBuilder
+{
+    /// <param name="spec">The platform's effective spec (<see cref="BuildSpec.ForPlatform"/>).</param>
+    /// <param name="baseImage">The platform's resolved base.</param>
+    /// <param name="entries">The planned entries of the platform's source.</param>
+    /// <param name="destination">Where the blobs go.</param>
+    /// <param name="progress">The platform's progress.</param>
+    /// <param name="compressionSlots">Compressions shared with the other platforms' pipelines, or null for a one-platform build.</param>
+    /// <param name="cancellationToken">Stops the build.</param>
+    public static async Task<AssembledImage> BuildAsync(
+        BuildSpec spec, BaseImage baseImage, ImmutableArray<LayerEntry> entries, IImageDestination destination,
+        ProgressReporter progress, SemaphoreSlim? compressionSlots, CancellationToken cancellationToken)
+    {
+        LayerResult layer;
+        await using (IPendingLayer pending = await destination.BeginLayerAsync(cancellationToken))
+        {
+            layer = await LayerPipeline.RunAsync(entries, spec.Layer, pending, progress, compressionSlots, cancellationToken);
+            await pending.CompleteAsync(layer, cancellationToken);
+        }
+        await destination.StoreBaseLayersAsync(baseImage, cancellationToken);
+
+        ManifestFamily family = baseImage.Family;
+        ImageConfig config = ImageConfigMutation.AddLayer(baseImage.Config, layer, spec);
+        Descriptor configDescriptor = await destination.StoreConfigAsync(CanonicalJson.Serialize(config), family.ConfigMediaType, cancellationToken);
+        ImmutableList<Descriptor> layers = [.. baseImage.Layers, new Descriptor(family.LayerMediaType, layer.Digest, layer.Size)];
+        Manifest manifest = ManifestAssembly.Create(family, configDescriptor, layers);
+        return new AssembledImage(IndexPlatform(spec.Platforms[0], config), family, configDescriptor, layers, layer, CanonicalJson.Serialize(manifest));
+    }
+
+    /// <summary>
+    /// The platform as asked for (so the index reads as the user wrote it), with the config's
+    /// os.version when the request has none: Windows runtimes pick images by it.
+    /// </summary>
+    private static Platform IndexPlatform(Platform requested, ImageConfig config) =>
+        requested.OsVersion is null && config.OsVersion is { } version ? requested with { OsVersion = version } : requested;
+}
