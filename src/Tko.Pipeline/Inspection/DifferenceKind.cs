@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Tko.Inspection;
 
 /// <summary>Whether something differs between the two images or is in one of them only.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DifferenceKind>))]
 public enum DifferenceKind
 {
     /// <summary>Both images have it, with different values.</summary>

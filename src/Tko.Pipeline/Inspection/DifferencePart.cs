@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Tko.Inspection;
 
 /// <summary>Which document or blob of an image a <see cref="Difference"/> is in.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DifferencePart>))]
 public enum DifferencePart
 {
     /// <summary>The image index (or manifest list), or which platforms the two images have.</summary>

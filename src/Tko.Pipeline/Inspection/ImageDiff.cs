@@ -36,7 +36,8 @@ public static partial class ImageDiff
         var digests = ImmutableList.CreateBuilder<Difference>();
         if (options.Platform is null && (imageA.IsIndex || imageB.IsIndex))
             CompareIndexes(imageA, imageB, causes, digests);
-        foreach (PlatformPairing.Pair pair in PlatformPairing.Match(imageA, a, imageB, b, options.Platform))
+        ImmutableList<PlatformPairing.Pair> pairs = PlatformPairing.Match(imageA, a, imageB, b, options.Platform);
+        foreach (PlatformPairing.Pair pair in pairs)
         {
             if (pair.A is null || pair.B is null)
             {
@@ -46,11 +47,14 @@ public static partial class ImageDiff
             }
             await ComparePairAsync(pair.Label, pair.A, pair.B, new Sides(storeA, a, storeB, b), causes, digests, cancellationToken);
         }
-        return new ImageComparison(a, b, imageA.Top.Descriptor.Digest.ToString(), imageB.Top.Descriptor.Digest.ToString(), causes.ToImmutable(), digests.ToImmutable());
+        // With a platform chosen, the images compared are that platform's manifests, not the indexes around them.
+        Digest digestA = options.Platform is null ? imageA.Top.Descriptor.Digest : pairs[0].A!.ManifestDescriptor.Digest;
+        Digest digestB = options.Platform is null ? imageB.Top.Descriptor.Digest : pairs[0].B!.ManifestDescriptor.Digest;
+        return new ImageComparison(a, b, digestA.ToString(), digestB.ToString(), causes.ToImmutable(), digests.ToImmutable());
     }
 
     /// <summary>The comparison as indented JSON (camelCase names, enums by name), as <c>tko diff --json</c> prints it.</summary>
-    public static string ToJson(ImageComparison comparison) => JsonSerializer.Serialize(comparison, InspectionJsonContext.Default.ImageComparison);
+    public static string ToJson(ImageComparison comparison) => JsonSerializer.Serialize(comparison, InspectionJsonContext.Readable.ImageComparison);
 
     private sealed record Sides(IImageStore StoreA, string ShownA, IImageStore StoreB, string ShownB);
 
