@@ -41,6 +41,9 @@ internal static class LayerReader
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
         {
+            // A changed byte usually breaks gzip or tar before the blob ends: read to the end so the
+            // digest check names the real fault (corrupt content) when it is that.
+            while (await blob.ReadAsync(buffer, cancellationToken) > 0) { }
             throw new TkoException($"{subject}: layer {layer.Digest} is not a readable tar{(decompressed == blob ? "" : ".gz")} ({e.Message})", e);
         }
         finally
