@@ -5,17 +5,18 @@ using Tko.Testing;
 namespace Tko.Integration.Inspection;
 
 /// <summary>
-/// Changes the config of the one image in an OCI layout as another tool would: the new config and
-/// manifest are written as blobs and index.json points at the new manifest (its annotations kept).
+/// Changes the config (and optionally the manifest) of the one image in an OCI layout as another
+/// tool would: the new config and manifest are written as blobs and index.json points at the new
+/// manifest (its annotations kept). Blobs the new manifest names must already be in the layout.
 /// </summary>
 public static class LayoutConfigEdit
 {
-    public static void Apply(string layout, Func<ImageConfig, ImageConfig> change)
+    public static void Apply(string layout, Func<ImageConfig, ImageConfig> change, Func<Manifest, Manifest>? changeManifest = null)
     {
         ValidatedImage image = ImageValidation.ValidateLayout(layout).Single();
         byte[] config = CanonicalJson.Serialize(change(image.Config));
         Descriptor configDescriptor = image.Manifest.Config with { Digest = Digest.OfContent(config), Size = config.Length };
-        byte[] manifest = CanonicalJson.Serialize(image.Manifest with { Config = configDescriptor });
+        byte[] manifest = CanonicalJson.Serialize((changeManifest ?? (m => m))(image.Manifest) with { Config = configDescriptor });
         Descriptor manifestDescriptor = image.ManifestDescriptor with { Digest = Digest.OfContent(manifest), Size = manifest.Length };
         WriteBlob(layout, configDescriptor.Digest, config);
         WriteBlob(layout, manifestDescriptor.Digest, manifest);
