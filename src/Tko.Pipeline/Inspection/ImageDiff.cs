@@ -30,6 +30,7 @@ public static partial class ImageDiff
         using IImageStore storeB = await ImageStores.OpenAsync(whereB, registry, cancellationToken);
         Task<LoadedImage> loadingA = ImageLoader.LoadAsync(storeA, a, cancellationToken);
         Task<LoadedImage> loadingB = ImageLoader.LoadAsync(storeB, b, cancellationToken);
+        await Task.WhenAll(loadingA, loadingB);
         LoadedImage imageA = await loadingA, imageB = await loadingB;
 
         var causes = ImmutableList.CreateBuilder<Difference>();

@@ -11,6 +11,18 @@ internal static class ImageLoader
 {
     public static async Task<LoadedImage> LoadAsync(IImageStore store, string shown, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await LoadOrThrowAsync(store, shown, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TkoException($"{shown}: cannot be read ({e.Message})", e);
+        }
+    }
+
+    private static async Task<LoadedImage> LoadOrThrowAsync(IImageStore store, string shown, CancellationToken cancellationToken)
+    {
         StoredDocument top = await store.ReadTopAsync(cancellationToken);
         if (!IsIndex(top.Descriptor.MediaType))
             return new LoadedImage(top, false, [await ViewAsync(store, shown, top.Descriptor, top.Bytes, null, cancellationToken)], store);

@@ -7,6 +7,18 @@ internal static class ImageStores
 {
     public static async Task<IImageStore> OpenAsync(ImageLocation location, RegistryClient registry, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await OpenOrThrowAsync(location, registry, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new Errors.TkoException($"{location.Text}: cannot be read ({e.Message})", e);
+        }
+    }
+
+    private static async Task<IImageStore> OpenOrThrowAsync(ImageLocation location, RegistryClient registry, CancellationToken cancellationToken)
+    {
         switch (location.Kind)
         {
             case ImageLocationKind.Registry:

@@ -46,6 +46,10 @@ internal static class LayerReader
             while (await blob.ReadAsync(buffer, cancellationToken) > 0) { }
             throw new TkoException($"{subject}: layer {layer.Digest} is not a readable tar{(decompressed == blob ? "" : ".gz")} ({e.Message})", e);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TkoException($"{subject}: layer {layer.Digest} cannot be read ({e.Message})", e);
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
