@@ -55,7 +55,7 @@ public sealed class DiffCommand
         // Columns line up: every row's WHERE starts where the header's does.
         int whereColumn = lines[2].IndexOf("WHERE", StringComparison.Ordinal);
         Assert.All(lines.Where(l => l.StartsWith("  ", StringComparison.Ordinal)), l => Assert.NotEqual(' ', l[whereColumn]));
-        Assert.Equal("2 differences; 5 digests changed as a consequence", lines[^1]);
+        Assert.Matches(@"^2 differences; [45] digests changed as a consequence$", lines[^1]);
 
         ProcessResult json = await DiffAsync(workspace.Root, "--json", a, b);
         Assert.True(json.ExitCode == Different, json.ToString());
@@ -67,7 +67,9 @@ public sealed class DiffCommand
         Assert.Equal("config.Env[MODE]", differences[0].GetProperty("where").GetString());
         Assert.Equal("mode", differences[1].GetProperty("field").GetString());
         Assert.Equal(0, differences[1].GetProperty("layer").GetInt32());
-        Assert.Equal(5, document.RootElement.GetProperty("digestChanges").GetArrayLength());
+        string[] consequences = [.. document.RootElement.GetProperty("digestChanges").EnumerateArray()
+            .Select(d => $"{d.GetProperty("where").GetString()} {d.GetProperty("field").GetString()}").Where(d => !d.EndsWith(" size", StringComparison.Ordinal))];
+        Assert.Equal(["manifest digest", "config digest", "layers[0] digest", "layers[0] diffID"], consequences);
         Assert.Matches("^sha256:[0-9a-f]{64}$", document.RootElement.GetProperty("digestA").GetString());
     }
 

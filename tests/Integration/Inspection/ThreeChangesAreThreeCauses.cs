@@ -49,15 +49,16 @@ public sealed class ThreeChangesAreThreeCauses
                 Assert.StartsWith("256014 B sha256:", content.B);
             });
 
-        ImmutableList<(DifferencePart, string, string?)> consequences = [.. comparison.DigestChanges.Select(d => (d.Part, d.Where, d.Field))];
+        // The layer's compressed size changes too unless gzip happens to land on the same length.
+        ImmutableList<(DifferencePart, string, string?)> consequences = [.. comparison.DigestChanges.Where(d => d.Field != "size").Select(d => (d.Part, d.Where, d.Field))];
         Assert.Equal(
             [
                 (DifferencePart.Manifest, "manifest", "digest"),
                 (DifferencePart.Config, "config", "digest"),
                 (DifferencePart.Layer, "layers[0]", "digest"),
-                (DifferencePart.Layer, "layers[0]", "size"),
                 (DifferencePart.Layer, "layers[0]", "diffID"),
             ],
             consequences);
+        Assert.All(comparison.DigestChanges.Where(d => d.Field == "size"), d => Assert.Equal("layers[0]", d.Where));
     }
 }
