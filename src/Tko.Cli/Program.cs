@@ -12,8 +12,9 @@ if (args is ["version"])
 }
 
 var build = new BuildCommandLine();
+var diff = new DiffCommandLine();
 var version = new Command("version", "Print tko's version");
-var root = new RootCommand("tko: build OCI images from a base image and a directory of artifacts, without a daemon") { build.Command, version };
+var root = new RootCommand("tko: build OCI images from a base image and a directory of artifacts, without a daemon") { build.Command, diff.Command, version };
 
 version.SetAction(_ =>
 {

@@ -24,6 +24,10 @@ public static class TkoCli
     public static Task<ProcessResult> BuildAsync(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null) =>
         ProcessRunner.RunAsync(Dotnet, [Dll, "build", .. arguments], workingDirectory, CleanEnvironment(environment), Timeout);
 
+    /// <summary>Runs <c>tko</c> with <paramref name="arguments"/> (the subcommand first) in <paramref name="workingDirectory"/>.</summary>
+    public static Task<ProcessResult> RunAsync(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null) =>
+        ProcessRunner.RunAsync(Dotnet, [Dll, .. arguments], workingDirectory, CleanEnvironment(environment), Timeout);
+
     /// <summary>
     /// Runs <c>tko build</c> as user and group nobody without supplementary groups, through setpriv.
     /// <paramref name="home"/> must be writable by nobody (the dotnet host writes there).
