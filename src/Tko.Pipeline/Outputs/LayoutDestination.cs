@@ -44,7 +44,7 @@ internal sealed class LayoutDestination : IImageDestination
     public async Task<PublishedImage> PublishAsync(byte[] manifest, string mediaType, Descriptor config, IReadOnlyList<Descriptor> layers, CancellationToken cancellationToken)
     {
         Descriptor manifestDescriptor = await _blobs.WriteAsync(manifest, mediaType, cancellationToken);
-        await OciLayoutWriter.WriteAsync(_output.StagingRoot, manifestDescriptor, _spec.Tags, cancellationToken);
+        await OciLayoutWriter.WriteAsync(_output.StagingRoot, manifestDescriptor, _spec.Repository, _spec.Tags, cancellationToken);
         if (_spec.Target.Kind == TargetKind.DockerTarball)
         {
             await DockerTarballWriter.WriteAsync(_output.StagingRoot, _output.StagingTarball, config, layers,

@@ -1,0 +1,60 @@
+using Tko.Building;
+using Tko.Daemon;
+using Tko.Model;
+using Tko.Pipeline;
+using Tko.Registry;
+
+namespace Tko.Outputs;
+
+/// <summary>
+/// A Docker Engine API daemon (Docker, or Podman's API service). The image is assembled as the same
+/// docker tarball LOCAL_FILE writes, in a private temporary directory (the new layer's size is known
+/// only once it is compressed, and a tar entry needs its size up front), then streamed from disk to
+/// <c>POST /images/load</c> and deleted. The daemon is pinged before anything is built.
+/// </summary>
+internal sealed class DaemonDestination(BuildSpec spec, DockerHost host, ImageReference target, IReadOnlyList<string> tags) : IImageDestination
+{
+    private readonly DockerEngineClient _daemon = new(host);
+    private string? _workDirectory;
+    private LayoutDestination? _tarball;
+
+    private string TarballPath => Path.Combine(_workDirectory!, "image.tar");
+
+    public async Task<ILayerSink> BeginLayerAsync(CancellationToken cancellationToken)
+    {
+        await _daemon.PingAsync(cancellationToken);
+        _workDirectory = Path.Combine(Path.GetTempPath(), $"tko-daemon-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(_workDirectory);
+        _tarball = new LayoutDestination(spec
+            .WithTarget(Target.DockerTarball(TarballPath))
+            .WithRepository(target.Name)
+            .WithTags([.. tags]));
+        return await _tarball.BeginLayerAsync(cancellationToken);
+    }
+
+    public Task EndLayerAsync(LayerResult layer, CancellationToken cancellationToken) =>
+        _tarball!.EndLayerAsync(layer, cancellationToken);
+
+    public Task StoreBaseLayersAsync(BaseImage baseImage, CancellationToken cancellationToken) =>
+        _tarball!.StoreBaseLayersAsync(baseImage, cancellationToken);
+
+    public Task<Descriptor> StoreConfigAsync(byte[] config, string mediaType, CancellationToken cancellationToken) =>
+        _tarball!.StoreConfigAsync(config, mediaType, cancellationToken);
+
+    public async Task<PublishedImage> PublishAsync(byte[] manifest, string mediaType, Descriptor config, IReadOnlyList<Descriptor> layers, CancellationToken cancellationToken)
+    {
+        PublishedImage written = await _tarball!.PublishAsync(manifest, mediaType, config, layers, cancellationToken);
+        await _tarball.DisposeAsync(); // drops the staged layout; only the tarball is left to send
+        _tarball = null;
+        await using (var file = new FileStream(TarballPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan))
+            await _daemon.LoadAsync(file, cancellationToken);
+        return written with { Location = host.Address };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_tarball is not null) await _tarball.DisposeAsync();
+        if (_workDirectory is not null && Directory.Exists(_workDirectory)) Directory.Delete(_workDirectory, recursive: true);
+        _daemon.Dispose();
+    }
+}
