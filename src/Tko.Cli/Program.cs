@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Reflection;
 using Tko.Building;
 using Tko.Cli;
+using Tko.Cli.Progress;
 using Tko.Model;
 
 var build = new BuildCommandLine();
@@ -23,7 +24,10 @@ build.Command.SetAction(async (parsed, cancellationToken) =>
     {
         BuildSpec spec = BuildSettings.Resolve(parsed, build, Environment.GetEnvironmentVariable);
         var clock = Stopwatch.StartNew();
-        BuildResult result = await Build.RunAsync(spec, cancellationToken);
+        using BuildSession session = Build.Create(spec);
+        using IProgressView progress = ProgressDisplay.Start(session, quiet);
+        BuildResult result = await session.RunAsync(cancellationToken);
+        progress.Finish();
         if (!quiet)
             Console.Error.WriteLine(BuildSummary.Describe(result, clock.Elapsed));
         Console.Out.WriteLine(result.Reference);
