@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tko.Building;
 using Tko.Daemon;
 using Tko.Errors;
 using Tko.Integration.Cli;
@@ -72,6 +73,24 @@ public sealed class ImagesLoadIntoPodman(PodmanApiService podman) : IClassFixtur
         Assert.Equal(first, second);
         JsonElement image = await podman.Api.FindImageAsync("example.test/retag:latest");
         Assert.Equal(["example.test/retag:latest", "example.test/retag:one", "example.test/retag:two"], DockerApi.RepoTags(image).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Library_target_names_its_daemon_without_the_environment()
+    {
+        using var workspace = new CliWorkspace();
+        BuildSpec spec = BuildSpec.FromDirectory(workspace.Source, 0)
+            .WithDestPath("/library")
+            .WithTarget(Target.DockerDaemon("example.test/library:dev").WithDaemonHost(podman.DockerHost));
+
+        BuildResult result = await Build.RunAsync(spec);
+
+        Assert.Equal(podman.DockerHost, result.OutputPath);
+        Assert.StartsWith("example.test/library@sha256:", result.Reference);
+        JsonElement image = await podman.Api.FindImageAsync("example.test/library:dev");
+        Assert.Equal(result.Config.Digest.ToString(), image.GetProperty("Id").GetString());
+        // The spec's default tag comes with the target's own.
+        Assert.Contains("example.test/library:latest", DockerApi.RepoTags(image));
     }
 
     [Fact]
