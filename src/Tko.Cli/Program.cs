@@ -46,4 +46,6 @@ if (parseResult.Errors.Count > 0)
     Console.Error.WriteLine($"tko: {problems} (see tko {parseResult.CommandResult.Command.Name} --help)");
     return FailureReport.UsageError;
 }
-return await parseResult.InvokeAsync();
+// System.CommandLine 2.0.0 leaves Ctrl+C and SIGTERM unhandled by default (the process dies with its
+// staging directories and temporary files): turn them into cancellation, which cleans up, and allow time for it.
+return await parseResult.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(10) });
