@@ -8,7 +8,8 @@ namespace Tko.Outputs;
 
 /// <summary>
 /// A Docker Engine API daemon (Docker, or Podman's API service). The image is assembled as the same
-/// docker tarball LOCAL_FILE writes, in a private temporary directory (the new layer's size is known
+/// docker tarball LOCAL_FILE writes, in a private temporary directory (below the spec's
+/// <c>Registry.TemporaryDirectory</c>, else the system's; the new layer's size is known
 /// only once it is compressed, and a tar entry needs its size up front), then streamed from disk to
 /// <c>POST /images/load</c> and deleted. The daemon is pinged before anything is built.
 /// </summary>
@@ -23,7 +24,8 @@ internal sealed class DaemonDestination(BuildSpec spec, DockerHost host, ImageRe
     public async Task<ILayerSink> BeginLayerAsync(CancellationToken cancellationToken)
     {
         await _daemon.PingAsync(cancellationToken);
-        _workDirectory = Path.Combine(Path.GetTempPath(), $"tko-daemon-{Guid.NewGuid():N}");
+        // Where registry uploads spool too, so one setting (tko's --tmp) moves every temporary file.
+        _workDirectory = Path.Combine(spec.Registry.TemporaryDirectory ?? Path.GetTempPath(), $"tko-daemon-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_workDirectory);
         _tarball = new LayoutDestination(spec
             .WithTarget(Target.DockerTarball(TarballPath))
@@ -46,8 +48,12 @@ internal sealed class DaemonDestination(BuildSpec spec, DockerHost host, ImageRe
         PublishedImage written = await _tarball!.PublishAsync(manifest, mediaType, config, layers, cancellationToken);
         await _tarball.DisposeAsync(); // drops the staged layout; only the tarball is left to send
         _tarball = null;
+        IReadOnlyList<string> said;
         await using (var file = new FileStream(TarballPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan))
-            await _daemon.LoadAsync(file, cancellationToken);
+            said = await _daemon.LoadAsync(file, cancellationToken);
+        foreach (string message in said)
+            spec.Registry.Log?.Invoke($"{host.Address}: {message}"); // what -v shows, e.g. "Loaded image: NAME:TAG"
+
         return written with { Location = host.Address };
     }
 

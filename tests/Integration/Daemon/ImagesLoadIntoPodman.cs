@@ -68,9 +68,11 @@ public sealed class ImagesLoadIntoPodman(PodmanApiService podman) : IClassFixtur
         string[] build = [workspace.Source, "--base-ref", "scratch", "--dest-path", "/retag", "--target-type", "LOCAL_DAEMON", "--target-repo", "example.test/retag"];
 
         Digest first = CliOutcome.Succeeded(await workspace.BuildAsync(environment, build)).Digest;
-        Digest second = CliOutcome.Succeeded(await workspace.BuildAsync(environment, [.. build, "--tag", "one", "--tag", "two"])).Digest;
+        ProcessResult again = await workspace.BuildAsync(environment, [.. build, "--tag", "one", "--tag", "two", "--verbose"]);
+        Digest second = CliOutcome.Succeeded(again).Digest;
 
         Assert.Equal(first, second);
+        Assert.Contains($"{podman.DockerHost}: Loaded image: example.test/retag:", again.StandardError);
         JsonElement image = await podman.Api.FindImageAsync("example.test/retag:latest");
         Assert.Equal(["example.test/retag:latest", "example.test/retag:one", "example.test/retag:two"], DockerApi.RepoTags(image).Order(StringComparer.Ordinal));
     }
