@@ -25,7 +25,7 @@ build.Command.SetAction(async (parsed, cancellationToken) =>
         BuildSpec spec = BuildSettings.Resolve(parsed, build, Environment.GetEnvironmentVariable);
         var clock = Stopwatch.StartNew();
         using BuildSession session = Build.Create(spec);
-        using IProgressView progress = ProgressDisplay.Start(session, quiet);
+        using IProgressView progress = ProgressDisplay.Start(session, quiet, verbose);
         BuildResult result = await session.RunAsync(cancellationToken);
         progress.Finish();
         if (!quiet)
