@@ -45,7 +45,7 @@ internal static class BuildSettings
             TargetType.Remote => Target.Registry((pushTo = PushTarget(targetRepo)).ToString()),
             TargetType.LocalFile => Target.DockerTarball(output.Value ?? "out.tar"),
             TargetType.OciLayout => Target.OciLayout(output.Value ?? "out-oci"),
-            TargetType.LocalDaemon => throw new OptionException(targetType.Source, "LOCAL_DAEMON: loading into a Docker daemon is not supported yet; use LOCAL_FILE and docker load"),
+            TargetType.LocalDaemon => Target.DockerDaemon((pushTo = PushTarget(targetRepo with { Value = targetRepo.Value ?? BuildSpec.DefaultRepository(source) })).ToString()),
             var other => throw new OptionException(targetType.Source, $"'{other}' is not one of {string.Join(", ", TargetType.All)}"),
         };
 

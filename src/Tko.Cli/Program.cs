@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Tko.Building;
 using Tko.Cli;
+using Tko.Cli.Progress;
 using Tko.Model;
 
 // `tko version` answers before the command tree is built: scripts call it to probe for tko, so it stays instant.
@@ -30,7 +31,10 @@ build.Command.SetAction(async (parsed, cancellationToken) =>
     {
         BuildSpec spec = BuildSettings.Resolve(parsed, build, Environment.GetEnvironmentVariable);
         var clock = Stopwatch.StartNew();
-        BuildResult result = await Build.RunAsync(spec, cancellationToken);
+        using BuildSession session = Build.Create(spec);
+        using IProgressView progress = ProgressDisplay.Start(session, quiet, verbose);
+        BuildResult result = await session.RunAsync(cancellationToken);
+        progress.Finish();
         if (!quiet)
             Console.Error.WriteLine(BuildSummary.Describe(result, clock.Elapsed));
         Console.Out.WriteLine(result.Reference);
@@ -49,4 +53,6 @@ if (parseResult.Errors.Count > 0)
     Console.Error.WriteLine($"tko: {problems} (see tko {parseResult.CommandResult.Command.Name} --help)");
     return FailureReport.UsageError;
 }
-return await parseResult.InvokeAsync();
+// System.CommandLine 2.0.0 leaves Ctrl+C and SIGTERM unhandled by default (the process dies with its
+// staging directories and temporary files): turn them into cancellation, which cleans up, and allow time for it.
+return await parseResult.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(10) });

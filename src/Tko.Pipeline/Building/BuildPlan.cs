@@ -29,6 +29,8 @@ internal sealed record BuildPlan(ImmutableList<BuildSpec> Platforms)
                     throw new OptionException("--platforms", $"{spec.Platforms[i]} is the same platform as {spec.Platforms[j]}; name each platform once");
         if (spec.Platforms.Count > 1 && spec.Target.Kind == TargetKind.DockerTarball)
             throw new OptionException("--platforms", $"'{string.Join(',', spec.Platforms)}': a docker tarball (LOCAL_FILE) holds one platform's image, as docker load gives each tag one image; build one platform per tarball, or use OCI_LAYOUT or REMOTE for a multi-platform index");
+        if (spec.Platforms.Count > 1 && spec.Target.Kind == TargetKind.DockerDaemon)
+            throw new OptionException("--platforms", $"'{string.Join(',', spec.Platforms)}': a daemon (LOCAL_DAEMON) loads one platform's image per tag; build the platform it runs, or use OCI_LAYOUT or REMOTE for a multi-platform index");
         return new BuildPlan([.. spec.Platforms.Select(spec.ForPlatform)]);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Reactive;
 using System.Reactive.Subjects;
+using Tko.Daemon;
 using Tko.Errors;
 using Tko.Json;
 using Tko.Layers;
@@ -107,11 +108,13 @@ public sealed class BuildSession : IDisposable
 
     private IImageDestination OpenDestination(RegistryClient registry)
     {
-        if (Spec.Target.Kind != TargetKind.Registry)
+        if (Spec.Target.Kind is not (TargetKind.Registry or TargetKind.DockerDaemon))
             return new LayoutDestination(Spec);
         ImageReference target = ImageReference.Parse(Spec.Target.Path);
         IReadOnlyList<string> tags = [.. (target.Tag is { } tag ? Spec.Tags.Prepend(tag) : Spec.Tags).Distinct(StringComparer.Ordinal)];
         if (tags.Count == 0) tags = [ImageReference.DefaultTag];
+        if (Spec.Target.Kind == TargetKind.DockerDaemon)
+            return new DaemonDestination(Spec, DockerHost.Resolve(Spec.Target.DaemonHost, Environment.GetEnvironmentVariable), target, tags);
         return new RegistryDestination(registry, target, tags);
     }
 

@@ -18,6 +18,7 @@ namespace Tko.Json;
 [JsonSerializable(typeof(Tko.Registry.TokenResponse))]
 [JsonSerializable(typeof(Tko.Registry.RegistryErrorBody))]
 [JsonSerializable(typeof(Tko.Registry.ManifestHeader))]
+[JsonSerializable(typeof(Tko.Daemon.DaemonMessage))]
 internal sealed partial class TkoJsonContext : JsonSerializerContext
 {
     /// <summary>

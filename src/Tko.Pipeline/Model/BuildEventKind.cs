@@ -15,4 +15,8 @@ public enum BuildEventKind
     LayerCompleted,
     /// <summary>The image is written (Detail = its reference, Amount = manifest size).</summary>
     ImageWritten,
+    /// <summary>A layer's plan is made, before any content is read (Amount = the entries it will hold); a total for <see cref="FileSeen"/>.</summary>
+    EntriesPlanned,
+    /// <summary>A layer's plan is made, before any content is read (Amount = the bytes of file content it will read); a total for <see cref="BytesRead"/>.</summary>
+    BytesPlanned,
 }

@@ -1,8 +1,8 @@
 namespace Tko.Model;
 
 /// <summary>The destination of a build: its kind and where it is.</summary>
-/// <param name="Kind">A directory, a tarball or a registry.</param>
-/// <param name="Path">The file system path of a layout or tarball; the repository reference (<c>REGISTRY/REPO[:TAG]</c>) of a registry target.</param>
+/// <param name="Kind">A directory, a tarball, a registry or a daemon.</param>
+/// <param name="Path">The file system path of a layout or tarball; the repository reference (<c>REGISTRY/REPO[:TAG]</c>) of a registry or daemon target.</param>
 [GenerateWith]
 public sealed partial record Target(TargetKind Kind, string Path)
 {
@@ -14,4 +14,16 @@ public sealed partial record Target(TargetKind Kind, string Path)
 
     /// <summary>A docker tarball at <paramref name="path"/>.</summary>
     public static Target DockerTarball(string path) => new(TargetKind.DockerTarball, path);
+
+    /// <summary>
+    /// The Docker Engine API daemon at <c>DOCKER_HOST</c> (Docker, or Podman's API service), the image
+    /// tagged as <paramref name="reference"/>, e.g. <c>example.com/app:dev</c>; see <see cref="DaemonHost"/>.
+    /// </summary>
+    public static Target DockerDaemon(string reference) => new(TargetKind.DockerDaemon, reference);
+
+    /// <summary>
+    /// For a daemon target, its address as <c>DOCKER_HOST</c> spells it (<c>unix:///path</c> or
+    /// <c>tcp://host:port</c>); null reads <c>DOCKER_HOST</c> when the build runs, else <c>unix:///var/run/docker.sock</c>.
+    /// </summary>
+    public string? DaemonHost { get; init; }
 }

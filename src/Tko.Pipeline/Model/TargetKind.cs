@@ -9,4 +9,6 @@ public enum TargetKind
     DockerTarball,
     /// <summary>A repository in a registry (tko's REMOTE); the target's path is the repository reference.</summary>
     Registry,
+    /// <summary>A Docker Engine API daemon (tko's LOCAL_DAEMON, Docker or Podman); the target's path is the image reference it is tagged as.</summary>
+    DockerDaemon,
 }

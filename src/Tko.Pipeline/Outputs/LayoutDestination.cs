@@ -36,7 +36,7 @@ internal sealed class LayoutDestination : IImageDestination
     public async Task<PublishedImage> PublishAsync(byte[] document, string mediaType, IReadOnlyList<AssembledImage> images, CancellationToken cancellationToken)
     {
         Descriptor top = await _blobs.WriteAsync(document, mediaType, cancellationToken);
-        await OciLayoutWriter.WriteAsync(_output.StagingRoot, top, _spec.Tags, cancellationToken);
+        await OciLayoutWriter.WriteAsync(_output.StagingRoot, top, _spec.Repository, _spec.Tags, cancellationToken);
         if (_spec.Target.Kind == TargetKind.DockerTarball)
         {
             // BuildPlan refuses several platforms for a tarball: manifest.json names one image per tag.

@@ -36,6 +36,9 @@ public static class LayerPipeline
         CancellationToken cancellationToken)
     {
         options.Validated();
+        // Totals first, so an observer can show how far each stage has come.
+        progress.Report(BuildEventKind.EntriesPlanned, entries.Length);
+        progress.Report(BuildEventKind.BytesPlanned, entries.Sum(e => e.Kind == LayerEntryKind.File ? e.Size : 0));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         CancellationToken token = stop.Token;
 

@@ -38,5 +38,9 @@ public sealed class ProgressEventsAddUp
         Assert.Same(completed, recorder.Events[^1]);
         Assert.Equal((gzip.Length, Digest.OfContent(gzip).ToString()), (completed.Amount, completed.Detail));
         Assert.All(recorder.Events, e => Assert.Equal("linux/amd64", e.Platform));
+        // The totals come first, once each, and match what the stages then count.
+        Assert.Equal([BuildEventKind.EntriesPlanned, BuildEventKind.BytesPlanned], recorder.Events.Take(2).Select(e => e.Kind));
+        Assert.Equal(entries.Length, Assert.Single(recorder.Of(BuildEventKind.EntriesPlanned)).Amount);
+        Assert.Equal(fileBytes, Assert.Single(recorder.Of(BuildEventKind.BytesPlanned)).Amount);
     }
 }
