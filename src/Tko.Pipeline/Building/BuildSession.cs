@@ -66,7 +66,7 @@ public sealed class BuildSession : IDisposable
         ImageConfig config = ImageConfigMutation.AddLayer(baseImage.Config, layer, Spec);
         Descriptor configDescriptor = await destination.StoreConfigAsync(CanonicalJson.Serialize(config), family.ConfigMediaType, cancellationToken);
         Descriptor[] layers = [.. baseImage.Layers, new Descriptor(family.LayerMediaType, layer.Digest, layer.Size)];
-        Manifest manifest = ManifestAssembly.Create(family, configDescriptor, layers);
+        Manifest manifest = ManifestAssembly.Create(family, configDescriptor, layers, ManifestAnnotations.For(Spec, baseImage));
         PublishedImage image = await destination.PublishAsync(CanonicalJson.Serialize(manifest), family.ManifestMediaType, configDescriptor, layers, cancellationToken);
 
         progress.Report(BuildEventKind.ImageWritten, image.Manifest.Size, image.Reference);
