@@ -21,11 +21,14 @@ build.Command.SetAction(async (parsed, cancellationToken) =>
     bool quiet = parsed.GetValue(build.Quiet);
     try
     {
-        BuildSpec spec = BuildSettings.Resolve(parsed, build, Environment.GetEnvironmentVariable);
+        BuildInvocation invocation = BuildSettings.Resolve(parsed, build, Environment.GetEnvironmentVariable);
+        (verbose, quiet) = (invocation.Verbose, invocation.Quiet);
+        BuildSpec spec = invocation.Spec;
         var clock = Stopwatch.StartNew();
         BuildResult result = await Build.RunAsync(spec, cancellationToken);
         if (!quiet)
             Console.Error.WriteLine(BuildSummary.Describe(result, clock.Elapsed));
+        invocation.WriteImageRefs(result.Reference);
         Console.Out.WriteLine(result.Reference);
         return 0;
     }
