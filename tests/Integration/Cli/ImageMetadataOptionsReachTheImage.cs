@@ -79,10 +79,15 @@ public sealed class ImageMetadataOptionsReachTheImage
         CliOutcome.Succeeded(await workspace.BuildAsync(workspace.OciLayoutTo(workspace.Output("root"))));
         CliOutcome.Succeeded(await workspace.BuildAsync([.. workspace.OciLayoutTo(workspace.Output("kept")), "--dest-chown=false"]));
         CliOutcome.Succeeded(await workspace.BuildAsync([.. workspace.OciLayoutTo(workspace.Output("original-name")), "--destination-chown", "false"]));
+        File.WriteAllText(Path.Combine(workspace.Root, ".tko.yml"), "build:\n  destination-chown: false\n");
+        CliOutcome.Succeeded(await workspace.BuildAsync(workspace.OciLayoutTo(workspace.Output("from-file"))));
+        CliOutcome.Succeeded(await workspace.BuildAsync([.. workspace.OciLayoutTo(workspace.Output("flag-over-file")), "--dest-chown"]));
 
         Assert.Equal([("tko-app/", 0, 0), ("tko-app/app", 0, 0)], Owners(workspace.Output("root")));
         Assert.Equal([("tko-app/", 4321, 8765), ("tko-app/app", 1234, 5678)], Owners(workspace.Output("kept")));
         Assert.Equal(Owners(workspace.Output("kept")), Owners(workspace.Output("original-name")));
+        Assert.Equal(Owners(workspace.Output("kept")), Owners(workspace.Output("from-file")));
+        Assert.Equal(Owners(workspace.Output("root")), Owners(workspace.Output("flag-over-file")));
     }
 
     private static (string Name, int Uid, int Gid)[] Owners(string layout)
