@@ -1,44 +1,42 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
+using Tko.Cli.ConfigFile;
 using Tko.Errors;
+using Tko.Layers;
 using Tko.Model;
 using Tko.Registry;
 
 namespace Tko.Cli;
 
 /// <summary>
-/// Resolves every build setting as flag, then environment variable, then default, and maps the
-/// result onto one <see cref="BuildSpec"/>. tko's own variables are read through the given
-/// <c>environment</c>; the registry defaults (docker config, <c>SSL_CERT_*</c>, <c>GITHUB_TOKEN</c>)
-/// come from the process environment, as for any library user.
+/// Resolves every build setting as flag, then environment variable, then <c>.tko.yml</c>, then
+/// default, and maps the result onto one <see cref="BuildSpec"/>. tko's own variables are read
+/// through the given <c>environment</c>; the registry defaults (docker config, <c>SSL_CERT_*</c>,
+/// <c>GITHUB_TOKEN</c>) come from the process environment, as for any library user.
 /// </summary>
 internal static class BuildSettings
 {
     public const string DefaultBaseRef = "ubuntu:jammy";
 
-    /// <summary>A resolved value, where it came from (the flag or variable a message should name) and its flag.</summary>
-    private readonly record struct Setting(string? Value, string Source, string Flag);
+    /// <summary>Resolves the build in the process's working directory.</summary>
+    public static BuildInvocation Resolve(ParseResult parsed, BuildCommandLine cli, Func<string, string?> environment) =>
+        Resolve(parsed, cli, environment, Directory.GetCurrentDirectory());
 
-    public static BuildSpec Resolve(ParseResult parsed, BuildCommandLine cli, Func<string, string?> environment)
+    /// <summary>Resolves the build; <c>.tko.yml</c> is looked for in <paramref name="workingDirectory"/>.</summary>
+    public static BuildInvocation Resolve(ParseResult parsed, BuildCommandLine cli, Func<string, string?> environment, string workingDirectory)
     {
-        string? Variable(string name) => environment(name) is { Length: > 0 } value ? value : null;
+        TkoConfig? config = TkoConfigReader.Read(parsed.GetValue(cli.Config), workingDirectory);
+        var settings = new SettingSources(parsed, environment, config);
+        BuildSection file = config?.Build ?? new BuildSection();
 
-        Setting Resolve(Option<string?> option, params string[] variables)
-        {
-            if (parsed.GetValue(option) is { } flag) return new(flag, option.Name, option.Name);
-            foreach (string variable in variables)
-                if (Variable(variable) is { } value) return new(value, variable, option.Name);
-            return new(null, option.Name, option.Name);
-        }
+        Setting sourceSetting = settings.Argument(cli.Source, file.Source, "source", "TKO_SOURCE_PATH");
+        string source = sourceSetting.Value
+            ?? throw new OptionException("SOURCE", "give the directory of build artifacts as an argument, in TKO_SOURCE_PATH or as source: in .tko.yml");
 
-        string? source = parsed.GetValue(cli.Source) ?? Variable("TKO_SOURCE_PATH");
-        if (source is null)
-            throw new OptionException("SOURCE", "give the directory of build artifacts as an argument or in TKO_SOURCE_PATH");
-
-        Setting targetType = Resolve(cli.TargetType, "TKO_TARGET_TYPE");
-        Setting output = Resolve(cli.Output, "TKO_OUTPUT");
-        Setting targetRepo = Resolve(cli.TargetRepo, "TKO_TARGET_REPO");
+        Setting targetType = settings.Text(cli.TargetType, file.TargetType, "target-type", "TKO_TARGET_TYPE");
+        Setting output = settings.Text(cli.Output, file.Output, "output", "TKO_OUTPUT");
+        Setting targetRepo = settings.Text(cli.TargetRepo, file.TargetRepo, "target-repo", "TKO_TARGET_REPO");
         ImageReference? pushTo = null;
         Target target = (targetType.Value ?? TargetType.Remote).ToUpperInvariant() switch
         {
@@ -49,30 +47,92 @@ internal static class BuildSettings
             var other => throw new OptionException(targetType.Source, $"'{other}' is not one of {string.Join(", ", TargetType.All)}"),
         };
 
-        BuildSpec spec = BuildSpec.FromDirectory(source, SourceDateEpoch.Parse(Variable("SOURCE_DATE_EPOCH")));
-        string[] tags = parsed.GetValue(cli.Tags) ?? [];
+        BuildSpec spec = BuildSpec.FromDirectory(source, SourceDateEpoch.Parse(settings.Variable("SOURCE_DATE_EPOCH")));
+        IReadOnlyList<string> tags = settings.List(cli.Tags, file.Tag);
         // A tag in --target-repo is the image's tag; "latest" is only the fallback when none is given.
-        ImmutableList<string> resolvedTags = tags.Length > 0 ? [.. tags] : pushTo?.Tag is not null ? [] : spec.Tags;
-        Setting entrypoint = Resolve(cli.Entrypoint, "TKO_ENTRYPOINT");
-        Setting jobs = Resolve(cli.Jobs, "TKO_JOBS");
-        Setting level = Resolve(cli.CompressionLevel, "TKO_COMPRESSION_LEVEL");
-        Setting chunkSize = Resolve(cli.ChunkSize, "TKO_CHUNK_SIZE");
-        return spec
-            .WithBaseRef(Resolve(cli.BaseRef, "TKO_BASE_REF", "TKO_BASE_IMAGE").Value ?? DefaultBaseRef)
+        ImmutableList<string> resolvedTags = tags.Count > 0 ? [.. tags] : pushTo?.Tag is not null ? [] : spec.Tags;
+        Setting entrypoint = settings.Text(cli.Entrypoint, file.Entrypoint, "entrypoint", "TKO_ENTRYPOINT");
+        Setting jobs = settings.Text(cli.Jobs, Invariant(file.Jobs), "jobs", "TKO_JOBS");
+        Setting level = settings.Text(cli.CompressionLevel, Invariant(file.CompressionLevel), "compression-level", "TKO_COMPRESSION_LEVEL");
+        Setting chunkSize = settings.Text(cli.ChunkSize, Invariant(file.ChunkSize), "chunk-size", "TKO_CHUNK_SIZE");
+        string destPath = settings.Text(cli.DestPath, file.DestPath ?? file.DestinationPath, file.DestPath is null ? "destination-path" : "dest-path", "TKO_DEST_PATH").Value ?? spec.DestPath;
+        bool chown = settings.Flag(cli.DestChown, file.DestChown ?? file.DestinationChown) ?? true;
+        bool verbose = settings.Flag(cli.Verbose, file.Verbose) ?? false;
+        Setting tmp = ExistingDirectory(settings.Text(cli.Tmp, file.Tmp, "tmp", "TKO_TMP"));
+        Setting imageRefs = WritableFile(settings.Text(cli.ImageRefs, file.ImageRefs, "image-refs"));
+        ImmutableList<Platform> platforms = ParsePlatforms(settings.Text(cli.Platforms, file.Platforms, "platforms", "TKO_PLATFORMS", "TKO_PLATFORM")) ?? spec.Platforms;
+
+        spec = spec
+            .WithBaseRef(settings.Text(cli.BaseRef, file.BaseRef, "base-ref", "TKO_BASE_REF", "TKO_BASE_IMAGE").Value ?? DefaultBaseRef)
             .WithTarget(target)
             .WithRepository(pushTo?.Name ?? targetRepo.Value ?? spec.Repository)
             .WithTags(resolvedTags)
-            .WithRegistry(RegistryOptions(parsed, cli, spec.Registry, pushTo, Resolve, Variable))
-            .WithDestPath(Resolve(cli.DestPath, "TKO_DEST_PATH").Value ?? spec.DestPath)
+            .WithRegistry(RegistryOptions(settings, cli, file, spec.Registry, pushTo, verbose, tmp.Value))
+            .WithDestPath(destPath)
+            .WithUid(chown ? 0 : LayerPlanner.SourceOwner)
+            .WithGid(chown ? 0 : LayerPlanner.SourceOwner)
             .WithEntrypoint(entrypoint.Value is { } path ? [path] : spec.Entrypoint)
-            .WithPlatforms(ParsePlatforms(Resolve(cli.Platforms, "TKO_PLATFORMS")) ?? spec.Platforms)
+            .WithPlatforms(platforms)
+            .WithMetadata(Metadata(settings, cli, file, source, destPath))
+            .WithOverrides(Overrides(config, file))
             .WithLayer(Validated(spec.Layer
                 .WithWorkers(ParseInt(jobs) ?? spec.Layer.Workers)
                 .WithCompressionLevel(ParseInt(level) ?? spec.Layer.CompressionLevel)
                 .WithChunkSize(ParseInt(chunkSize) ?? spec.Layer.ChunkSize), jobs, level, chunkSize));
+        return new BuildInvocation(spec, imageRefs.Value, verbose, settings.Flag(cli.Quiet, file.Quiet) ?? false);
     }
 
-    /// <summary>Checks the layer options, naming the environment variable instead of the flag when that is where a bad value came from.</summary>
+    /// <summary>
+    /// Env, user, author and annotations. The working directory is the destination, as in the
+    /// original tko; annotations are git's (if asked), then the defaults, then the others over them.
+    /// </summary>
+    private static ImageMetadata Metadata(SettingSources settings, BuildCommandLine cli, BuildSection file, string source, string destPath)
+    {
+        ImmutableList<KeyValuePair<string, string>> env = settings.Pairs(cli.Env, file.Env, "TKO_ENV_VARS");
+        ImmutableList<KeyValuePair<string, string>> defaults = settings.Pairs(cli.DefaultAnnotations, file.DefaultAnnotations, "TKO_DEFAULT_ANNOTATIONS");
+        ImmutableList<KeyValuePair<string, string>> annotations = settings.Pairs(cli.Annotations, file.Annotations, "TKO_ANNOTATIONS");
+        Setting autoVersion = settings.Text(cli.AutoVersionAnnotation, file.AutoVersionAnnotation, "auto-version-annotation", "TKO_AUTO_VERSION_ANNOTATION");
+        ImmutableList<KeyValuePair<string, string>> versions = (autoVersion.Value ?? "none") switch
+        {
+            "none" => [],
+            "git" => GitVersionAnnotations.For(GitCheckout.Read(source, autoVersion.Source), autoVersion.Source),
+            var other => throw new OptionException(autoVersion.Source, $"'{other}' is not git or none"),
+        };
+        ImmutableList<KeyValuePair<string, string>> all = KeyValueList.Over(KeyValueList.Over(versions, defaults), annotations);
+        return ImageMetadata.Empty
+            .WithEnv([.. env.Select(p => $"{p.Key}={p.Value}")])
+            .WithUser(settings.Text(cli.RunAs, file.RunAs, "run-as", "TKO_RUN_AS").Value)
+            .WithAuthor(settings.Text(cli.Author, file.Author, "author", "TKO_AUTHOR").Value)
+            .WithWorkingDir(destPath)
+            .WithAnnotations(ImageMetadata.Empty.Annotations.SetItems(all));
+    }
+
+    /// <summary>The <c>platform-overrides:</c> of <c>.tko.yml</c>, in the file's order.</summary>
+    private static ImmutableList<PlatformOverride> Overrides(TkoConfig? config, BuildSection file)
+    {
+        if (config is null || file.PlatformOverrides is null) return [];
+        var overrides = ImmutableList.CreateBuilder<PlatformOverride>();
+        foreach ((string name, PlatformSection? section) in file.PlatformOverrides)
+        {
+            string where = config.Where("platform-overrides." + name);
+            Platform platform;
+            try
+            {
+                platform = Platform.Parse(name);
+            }
+            catch (FormatException e)
+            {
+                throw new OptionException(where, e.Message);
+            }
+            if (section is null) continue;
+            ImmutableList<string>? env = section.Env is null ? null : [.. section.Env.Select(p => $"{p.Key}={p.Value}")];
+            overrides.Add(new PlatformOverride(platform, section.BaseRef, section.Source,
+                section.Entrypoint is { } entrypoint ? [entrypoint] : null, env, section.RunAs));
+        }
+        return overrides.ToImmutable();
+    }
+
+    /// <summary>Checks the layer options, naming the environment variable or file key instead of the flag when that is where a bad value came from.</summary>
     private static Pipeline.LayerOptions Validated(Pipeline.LayerOptions options, params Setting[] settings)
     {
         try
@@ -94,21 +154,19 @@ internal static class BuildSettings
     }
 
     private static RegistryClientOptions RegistryOptions(
-        ParseResult parsed, BuildCommandLine cli, RegistryClientOptions defaults, ImageReference? pushTo,
-        Func<Option<string?>, string[], Setting> resolve, Func<string, string?> variable)
+        SettingSources settings, BuildCommandLine cli, BuildSection file, RegistryClientOptions defaults, ImageReference? pushTo, bool verbose, string? tmp)
     {
-        string? user = resolve(cli.RegistryUser, ["TKO_REGISTRY_USER"]).Value;
-        string? password = resolve(cli.RegistryPass, ["TKO_REGISTRY_PASS"]).Value;
+        string? user = settings.Text(cli.RegistryUser, file.RegistryUser, "registry-user", "TKO_REGISTRY_USER").Value;
+        string? password = settings.Text(cli.RegistryPass, file.RegistryPass, "registry-pass", "TKO_REGISTRY_PASS").Value;
         if ((user is null) != (password is null))
             throw new OptionException(user is null ? "--registry-user" : "--registry-pass", "give both --registry-user and --registry-pass (or TKO_REGISTRY_USER and TKO_REGISTRY_PASS), or neither");
-        string[] insecure = parsed.GetValue(cli.InsecureRegistries) is { Length: > 0 } flags
-            ? flags
-            : (variable("TKO_INSECURE_REGISTRIES") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        IReadOnlyList<string> insecure = settings.List(cli.InsecureRegistries, file.InsecureRegistry, "TKO_INSECURE_REGISTRIES");
         RegistryClientOptions options = defaults with
         {
             InsecureRegistries = [.. insecure],
-            UploadChunkSize = ParseInt(resolve(cli.UploadChunkSize, ["TKO_UPLOAD_CHUNK_SIZE"])) ?? defaults.UploadChunkSize,
-            Log = parsed.GetValue(cli.Verbose) ? line => Console.Error.WriteLine($"tko: {line}") : null,
+            UploadChunkSize = ParseInt(settings.Text(cli.UploadChunkSize, Invariant(file.UploadChunkSize), "upload-chunk-size", "TKO_UPLOAD_CHUNK_SIZE")) ?? defaults.UploadChunkSize,
+            TemporaryDirectory = tmp ?? defaults.TemporaryDirectory,
+            Log = verbose ? line => Console.Error.WriteLine($"tko: {line}") : null,
         };
         if (user is not null && password is not null)
         {
@@ -119,12 +177,30 @@ internal static class BuildSettings
         return options;
     }
 
+    private static Setting ExistingDirectory(Setting setting) =>
+        setting.Value is { } path && !Directory.Exists(path)
+            ? throw new OptionException(setting.Source, $"{path}: no such directory; give an existing directory for temporary files")
+            : setting;
+
+    /// <summary>Checks before building that the reference can be written where asked, so a finished push is not reported as a failure for a typo.</summary>
+    private static Setting WritableFile(Setting setting)
+    {
+        if (setting.Value is not { } path) return setting;
+        string parent = Path.GetDirectoryName(Path.GetFullPath(path)) ?? "/";
+        if (!Directory.Exists(parent))
+            throw new OptionException(setting.Source, $"{path}: the directory {parent} does not exist");
+        if (Directory.Exists(path))
+            throw new OptionException(setting.Source, $"{path}: is a directory; give a file to write the image reference to");
+        return setting;
+    }
+
     private static ImmutableList<Platform>? ParsePlatforms(Setting setting)
     {
         if (setting.Value is null) return null;
         try
         {
-            return [.. setting.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Platform.Parse)];
+            ImmutableList<Platform> platforms = [.. setting.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Platform.Parse)];
+            return platforms.Count > 0 ? platforms : throw new FormatException($"'{setting.Value}' names no platform; give os/arch[/variant]");
         }
         catch (FormatException e)
         {
@@ -139,4 +215,6 @@ internal static class BuildSettings
             ? number
             : throw new OptionException(setting.Source, $"'{setting.Value}' is not a whole number");
     }
+
+    private static string? Invariant(int? number) => number?.ToString(CultureInfo.InvariantCulture);
 }

@@ -29,7 +29,9 @@ build.Command.SetAction(async (parsed, cancellationToken) =>
     bool quiet = parsed.GetValue(build.Quiet);
     try
     {
-        BuildSpec spec = BuildSettings.Resolve(parsed, build, Environment.GetEnvironmentVariable);
+        BuildInvocation invocation = BuildSettings.Resolve(parsed, build, Environment.GetEnvironmentVariable);
+        (verbose, quiet) = (invocation.Verbose, invocation.Quiet);
+        BuildSpec spec = invocation.Spec;
         var clock = Stopwatch.StartNew();
         using BuildSession session = Build.Create(spec);
         using IProgressView progress = ProgressDisplay.Start(session, quiet, verbose);
@@ -37,6 +39,7 @@ build.Command.SetAction(async (parsed, cancellationToken) =>
         progress.Finish();
         if (!quiet)
             Console.Error.WriteLine(BuildSummary.Describe(result, clock.Elapsed));
+        invocation.WriteImageRefs(result.Reference);
         Console.Out.WriteLine(result.Reference);
         return 0;
     }

@@ -12,6 +12,12 @@ namespace Tko.Building;
 /// <param name="Blobs">Where the layers can be read; null when there are none.</param>
 public sealed record BaseImage(string Name, Digest? ManifestDigest, ManifestFamily Family, ImageConfig Config, ImmutableList<Descriptor> Layers, IBlobSource? Blobs)
 {
+    /// <summary>
+    /// The digest of what <see cref="Name"/> points at: the image index's when the reference named
+    /// an index (the digest ko records as the base), else null and <see cref="ManifestDigest"/> is it.
+    /// </summary>
+    public Digest? IndexDigest { get; init; }
+
     /// <summary>The empty base for <paramref name="platform"/>.</summary>
     public static BaseImage Scratch(Platform platform) =>
         new(BuildSpec.Scratch, null, ManifestFamily.Oci, ImageConfig.Scratch(platform), [], null);

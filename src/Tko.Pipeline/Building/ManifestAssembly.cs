@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Tko.Model;
 
 namespace Tko.Building;
@@ -8,4 +9,8 @@ public static class ManifestAssembly
     /// <summary>The manifest of <paramref name="family"/> for a config and its layers, bottom first.</summary>
     public static Manifest Create(ManifestFamily family, Descriptor config, IEnumerable<Descriptor> layers) =>
         new(family.ManifestMediaType, config, [.. layers]);
+
+    /// <summary>As <see cref="Create(ManifestFamily, Descriptor, IEnumerable{Descriptor})"/>, with the manifest's annotations (see <see cref="ManifestAnnotations.For"/>).</summary>
+    public static Manifest Create(ManifestFamily family, Descriptor config, IEnumerable<Descriptor> layers, ImmutableSortedDictionary<string, string>? annotations) =>
+        Create(family, config, layers) with { Annotations = annotations };
 }

@@ -36,7 +36,7 @@ internal static class PlatformImageBuilder
         ImageConfig config = ImageConfigMutation.AddLayer(baseImage.Config, layer, spec);
         Descriptor configDescriptor = await destination.StoreConfigAsync(CanonicalJson.Serialize(config), family.ConfigMediaType, cancellationToken);
         ImmutableList<Descriptor> layers = [.. baseImage.Layers, new Descriptor(family.LayerMediaType, layer.Digest, layer.Size)];
-        Manifest manifest = ManifestAssembly.Create(family, configDescriptor, layers);
+        Manifest manifest = ManifestAssembly.Create(family, configDescriptor, layers, ManifestAnnotations.For(spec, baseImage));
         return new AssembledImage(IndexPlatform(spec.Platforms[0], config), family, configDescriptor, layers, layer, CanonicalJson.Serialize(manifest));
     }
 

@@ -11,9 +11,9 @@ internal static partial class Lstat
 {
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
-    private const uint StatxType = 0x1, StatxMode = 0x2, StatxSize = 0x200;
+    private const uint StatxType = 0x1, StatxMode = 0x2, StatxUid = 0x8, StatxGid = 0x10, StatxSize = 0x200;
     private const int StatxBufferSize = 256;
-    private const int ModeOffset = 28, SizeOffset = 40;
+    private const int UidOffset = 20, GidOffset = 24, ModeOffset = 28, SizeOffset = 40;
 
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static unsafe partial int Statx(int dirFd, string path, int flags, uint mask, byte* buffer);
@@ -22,14 +22,15 @@ internal static partial class Lstat
     public static unsafe FileStatus Of(string path)
     {
         byte* buffer = stackalloc byte[StatxBufferSize];
-        if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType | StatxMode | StatxSize, buffer) != 0)
+        if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType | StatxMode | StatxUid | StatxGid | StatxSize, buffer) != 0)
         {
             int errno = Marshal.GetLastPInvokeError();
             throw new IOException($"{path}: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
         }
         ushort mode = *(ushort*)(buffer + ModeOffset);
         long size = *(long*)(buffer + SizeOffset);
-        return new FileStatus(KindOf(mode), (UnixFileMode)(mode & 0xFFF), size);
+        uint uid = *(uint*)(buffer + UidOffset), gid = *(uint*)(buffer + GidOffset);
+        return new FileStatus(KindOf(mode), (UnixFileMode)(mode & 0xFFF), size) { Uid = (int)uid, Gid = (int)gid };
     }
 
     private static FileKind KindOf(ushort mode) => (mode & 0xF000) switch

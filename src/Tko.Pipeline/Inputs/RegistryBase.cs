@@ -14,7 +14,7 @@ internal sealed class RegistryBase(RegistryClient registry, ImageReference refer
     {
         PulledImage pulled = await registry.PullAsync(ImageReference.Parse(baseRef), platform, cancellationToken);
         return new BaseImage(baseRef, pulled.Manifest.Digest, pulled.Family, pulled.ConfigDocument, pulled.Layers,
-            new RegistryBase(registry, pulled.Reference));
+            new RegistryBase(registry, pulled.Reference)) { IndexDigest = pulled.Index?.Digest };
     }
 
     public Task<Stream> OpenBlobAsync(Descriptor descriptor, CancellationToken cancellationToken) =>

@@ -14,9 +14,16 @@ public static class LayerPlanner
     private const UnixFileMode ParentDirectoryMode = (UnixFileMode)0b111_101_101; // 0755
 
     /// <summary>
+    /// An owner id that keeps each entry's id from the source tree, as -1 leaves an id unchanged
+    /// in <c>chown(2)</c>; the destination's parents, which are not in the source, stay root's.
+    /// </summary>
+    public const int SourceOwner = -1;
+
+    /// <summary>
     /// Plans the entries: the destination's parent directories first (0755, so runtimes do not
     /// invent them 0700), then the destination itself with the source root's mode, then every
-    /// source object below it, all in UTF-8 ordinal order of the path.
+    /// source object below it, all in UTF-8 ordinal order of the path. Every entry is owned by
+    /// <paramref name="uid"/>:<paramref name="gid"/>; <see cref="SourceOwner"/> keeps the source's id instead.
     /// </summary>
     public static ImmutableArray<LayerEntry> Plan(SourceSnapshot snapshot, string destPath, int uid, int gid)
     {
@@ -27,20 +34,28 @@ public static class LayerPlanner
         for (int depth = 1; depth <= segments.Count; depth++)
         {
             string path = string.Join('/', segments.Take(depth));
-            UnixFileMode mode = depth == segments.Count ? snapshot.RootMode : ParentDirectoryMode;
-            entries.Add((Encoding.UTF8.GetBytes(path), new LayerEntry(path + "/", LayerEntryKind.Directory, mode, 0, null, null, uid, gid)));
+            bool destination = depth == segments.Count;
+            UnixFileMode mode = destination ? snapshot.RootMode : ParentDirectoryMode;
+            (int entryUid, int entryGid) = destination
+                ? Owner(uid, gid, snapshot.RootUid, snapshot.RootGid)
+                : (Math.Max(uid, 0), Math.Max(gid, 0));
+            entries.Add((Encoding.UTF8.GetBytes(path), new LayerEntry(path + "/", LayerEntryKind.Directory, mode, 0, null, null, entryUid, entryGid)));
         }
 
         foreach (SourceEntry source in snapshot.Entries)
         {
             string path = prefix.Length == 0 ? source.RelativePath : prefix + "/" + source.RelativePath;
-            entries.Add((Encoding.UTF8.GetBytes(path), ToEntry(source, path, uid, gid)));
+            (int entryUid, int entryGid) = Owner(uid, gid, source.Uid, source.Gid);
+            entries.Add((Encoding.UTF8.GetBytes(path), ToEntry(source, path, entryUid, entryGid)));
         }
 
         // UTF-8 byte order, keyed once per entry rather than encoded on every comparison.
         entries.Sort((a, b) => a.SortKey.AsSpan().SequenceCompareTo(b.SortKey));
         return entries.Select(e => e.Entry).ToImmutableArray();
     }
+
+    private static (int Uid, int Gid) Owner(int uid, int gid, int sourceUid, int sourceGid) =>
+        (uid == SourceOwner ? sourceUid : uid, gid == SourceOwner ? sourceGid : gid);
 
     private static LayerEntry ToEntry(SourceEntry source, string path, int uid, int gid) => source.Kind switch
     {

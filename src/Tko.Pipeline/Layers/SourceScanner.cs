@@ -22,7 +22,7 @@ public static class SourceScanner
 
         var entries = ImmutableArray.CreateBuilder<SourceEntry>();
         Walk(fullRoot, "", entries);
-        return new SourceSnapshot(fullRoot, rootStatus.Mode, entries.ToImmutable());
+        return new SourceSnapshot(fullRoot, rootStatus.Mode, entries.ToImmutable()) { RootUid = rootStatus.Uid, RootGid = rootStatus.Gid };
     }
 
     private static string ResolveRoot(string fullRoot, string shown) =>
@@ -52,7 +52,7 @@ public static class SourceScanner
             FileStatus status = StatusOf(fullPath, fullPath, isRoot: false);
             string? linkTarget = status.Kind == FileKind.Symlink ? new FileInfo(fullPath).LinkTarget : null;
             long size = status.Kind == FileKind.Regular ? status.Size : 0;
-            into.Add(new SourceEntry(relativePath, fullPath, status.Kind, status.Mode, size, linkTarget));
+            into.Add(new SourceEntry(relativePath, fullPath, status.Kind, status.Mode, size, linkTarget) { Uid = status.Uid, Gid = status.Gid });
             if (status.Kind == FileKind.Directory)
                 Walk(fullPath, relativePath, into);
         }

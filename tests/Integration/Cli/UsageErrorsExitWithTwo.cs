@@ -17,6 +17,10 @@ public sealed class UsageErrorsExitWithTwo
     [InlineData("--platforms", "linux")]
     [InlineData("--platforms", "linux//amd64")]
     [InlineData("--target-type", "FLOPPY")]
+    [InlineData("--annotations", "org.example.no-value")]
+    [InlineData("--default-annotations", "broken")]
+    [InlineData("--env", "PATH")]
+    [InlineData("--auto-version-annotation", "svn")]
     public async Task Bad_option_value_is_named(string option, string value)
     {
         using var workspace = new CliWorkspace();
@@ -29,6 +33,33 @@ public sealed class UsageErrorsExitWithTwo
         string line = CliOutcome.Failed(result, CliOutcome.UsageError, option);
         Assert.Contains(value, line, StringComparison.Ordinal);
         CliOutcome.LeftNothingIn(workspace.Outputs);
+    }
+
+    [Theory]
+    [InlineData("TKO_ANNOTATIONS", "k=v,novalue")]
+    [InlineData("TKO_ENV_VARS", "=x")]
+    [InlineData("TKO_PLATFORMS", "linux/amd64,windows")]
+    public async Task Bad_variable_value_is_named(string variable, string value)
+    {
+        using var workspace = new CliWorkspace();
+
+        ProcessResult result = await workspace.BuildAsync(new Dictionary<string, string?> { [variable] = value }, workspace.OciLayoutTo(workspace.Output("img")));
+
+        CliOutcome.Failed(result, CliOutcome.UsageError, $"tko: {variable}: ");
+        CliOutcome.LeftNothingIn(workspace.Outputs);
+    }
+
+    [Fact]
+    public async Task Annotation_without_a_value_pushes_nothing()
+    {
+        await using var registry = await Tko.Testing.Registry.RegistryServer.StartAsync(new Tko.Testing.Registry.RegistryOptions());
+        using var workspace = new CliWorkspace();
+
+        ProcessResult result = await workspace.BuildAsync(new Dictionary<string, string?> { ["DOCKER_CONFIG"] = workspace.Outputs },
+            workspace.Source, "--base-ref", "scratch", "--target-repo", $"{registry.Host}/app", "-a", "just-a-key");
+
+        CliOutcome.Failed(result, CliOutcome.UsageError, "just-a-key");
+        Assert.Empty(registry.Requests);
     }
 
     [Fact]

@@ -1,0 +1,73 @@
+using YamlDotNet.Serialization;
+
+namespace Tko.Cli.ConfigFile;
+
+/// <summary>
+/// The <c>build:</c> section of <c>.tko.yml</c>: every option of <c>tko build</c> under its long
+/// name (both <c>dest-path</c> and the original's <c>destination-path</c>), typed so that a value
+/// of the wrong kind is refused where it stands. Mutable only because the YAML reader fills it.
+/// </summary>
+[YamlSerializable]
+public sealed class BuildSection
+{
+    /// <summary>The SOURCE directory.</summary>
+    [YamlMember(Alias = "source")] public string? Source { get; set; }
+    /// <summary>--base-ref.</summary>
+    [YamlMember(Alias = "base-ref")] public string? BaseRef { get; set; }
+    /// <summary>--platforms, comma-separated.</summary>
+    [YamlMember(Alias = "platforms")] public string? Platforms { get; set; }
+    /// <summary>--target-type.</summary>
+    [YamlMember(Alias = "target-type")] public string? TargetType { get; set; }
+    /// <summary>--target-repo.</summary>
+    [YamlMember(Alias = "target-repo")] public string? TargetRepo { get; set; }
+    /// <summary>--output.</summary>
+    [YamlMember(Alias = "output")] public string? Output { get; set; }
+    /// <summary>--tag, a list.</summary>
+    [YamlMember(Alias = "tag")] public List<string>? Tag { get; set; }
+    /// <summary>--dest-path.</summary>
+    [YamlMember(Alias = "dest-path")] public string? DestPath { get; set; }
+    /// <summary>--destination-path, the original's name of --dest-path.</summary>
+    [YamlMember(Alias = "destination-path")] public string? DestinationPath { get; set; }
+    /// <summary>--dest-chown.</summary>
+    [YamlMember(Alias = "dest-chown")] public bool? DestChown { get; set; }
+    /// <summary>--destination-chown, the original's name of --dest-chown.</summary>
+    [YamlMember(Alias = "destination-chown")] public bool? DestinationChown { get; set; }
+    /// <summary>--entrypoint.</summary>
+    [YamlMember(Alias = "entrypoint")] public string? Entrypoint { get; set; }
+    /// <summary>--author.</summary>
+    [YamlMember(Alias = "author")] public string? Author { get; set; }
+    /// <summary>--default-annotations, a map.</summary>
+    [YamlMember(Alias = "default-annotations")] public Dictionary<string, string>? DefaultAnnotations { get; set; }
+    /// <summary>--annotations, a map.</summary>
+    [YamlMember(Alias = "annotations")] public Dictionary<string, string>? Annotations { get; set; }
+    /// <summary>--auto-version-annotation.</summary>
+    [YamlMember(Alias = "auto-version-annotation")] public string? AutoVersionAnnotation { get; set; }
+    /// <summary>--env, a map.</summary>
+    [YamlMember(Alias = "env")] public Dictionary<string, string>? Env { get; set; }
+    /// <summary>--run-as.</summary>
+    [YamlMember(Alias = "run-as")] public string? RunAs { get; set; }
+    /// <summary>--registry-user.</summary>
+    [YamlMember(Alias = "registry-user")] public string? RegistryUser { get; set; }
+    /// <summary>--registry-pass.</summary>
+    [YamlMember(Alias = "registry-pass")] public string? RegistryPass { get; set; }
+    /// <summary>--insecure-registry, a list.</summary>
+    [YamlMember(Alias = "insecure-registry")] public List<string>? InsecureRegistry { get; set; }
+    /// <summary>--upload-chunk-size.</summary>
+    [YamlMember(Alias = "upload-chunk-size")] public int? UploadChunkSize { get; set; }
+    /// <summary>--jobs.</summary>
+    [YamlMember(Alias = "jobs")] public int? Jobs { get; set; }
+    /// <summary>--compression-level.</summary>
+    [YamlMember(Alias = "compression-level")] public int? CompressionLevel { get; set; }
+    /// <summary>--chunk-size.</summary>
+    [YamlMember(Alias = "chunk-size")] public int? ChunkSize { get; set; }
+    /// <summary>--tmp.</summary>
+    [YamlMember(Alias = "tmp")] public string? Tmp { get; set; }
+    /// <summary>--image-refs.</summary>
+    [YamlMember(Alias = "image-refs")] public string? ImageRefs { get; set; }
+    /// <summary>--verbose.</summary>
+    [YamlMember(Alias = "verbose")] public bool? Verbose { get; set; }
+    /// <summary>--quiet.</summary>
+    [YamlMember(Alias = "quiet")] public bool? Quiet { get; set; }
+    /// <summary>Settings for single platforms, keyed by <c>os/arch[/variant]</c>.</summary>
+    [YamlMember(Alias = "platform-overrides")] public Dictionary<string, PlatformSection>? PlatformOverrides { get; set; }
+}
