@@ -38,7 +38,9 @@ internal static class BuildSettings
         Setting output = settings.Text(cli.Output, file.Output, "output", "TKO_OUTPUT");
         Setting targetRepo = settings.Text(cli.TargetRepo, file.TargetRepo, "target-repo", "TKO_TARGET_REPO");
         ImageReference? pushTo = null;
-        Target target = (targetType.Value ?? TargetType.Remote).ToUpperInvariant() switch
+        string kind = (targetType.Value ?? TargetType.Remote).ToUpperInvariant();
+        (string Name, string? Tag)? localName = kind is TargetType.LocalFile or TargetType.OciLayout ? LocalName(targetRepo) : null;
+        Target target = kind switch
         {
             TargetType.Remote => Target.Registry((pushTo = PushTarget(targetRepo)).ToString()),
             TargetType.LocalFile => Target.DockerTarball(output.Value ?? "out.tar"),
@@ -49,8 +51,10 @@ internal static class BuildSettings
 
         BuildSpec spec = BuildSpec.FromDirectory(source, SourceDateEpoch.Parse(settings.Variable("SOURCE_DATE_EPOCH")));
         IReadOnlyList<string> tags = settings.List(cli.Tags, file.Tag);
-        // A tag in --target-repo is the image's tag; "latest" is only the fallback when none is given.
-        ImmutableList<string> resolvedTags = tags.Count > 0 ? [.. tags] : pushTo?.Tag is not null ? [] : spec.Tags;
+        // A tag in --target-repo is the image's tag, and --tag adds more; "latest" is only the fallback when none is given.
+        string? givenTag = pushTo?.Tag ?? localName?.Tag;
+        IEnumerable<string> allTags = givenTag is null ? tags : tags.Prepend(givenTag);
+        ImmutableList<string> resolvedTags = allTags.Any() ? [.. allTags.Distinct(StringComparer.Ordinal)] : spec.Tags;
         Setting entrypoint = settings.Text(cli.Entrypoint, file.Entrypoint, "entrypoint", "TKO_ENTRYPOINT");
         Setting jobs = settings.Text(cli.Jobs, Invariant(file.Jobs), "jobs", "TKO_JOBS");
         Setting level = settings.Text(cli.CompressionLevel, Invariant(file.CompressionLevel), "compression-level", "TKO_COMPRESSION_LEVEL");
@@ -65,7 +69,7 @@ internal static class BuildSettings
         spec = spec
             .WithBaseRef(settings.Text(cli.BaseRef, file.BaseRef, "base-ref", "TKO_BASE_REF", "TKO_BASE_IMAGE").Value ?? DefaultBaseRef)
             .WithTarget(target)
-            .WithRepository(pushTo?.Name ?? targetRepo.Value ?? spec.Repository)
+            .WithRepository(pushTo?.Name ?? localName?.Name ?? spec.Repository)
             .WithTags(resolvedTags)
             .WithRegistry(RegistryOptions(settings, cli, file, spec.Registry, pushTo, verbose, tmp.Value))
             .WithDestPath(destPath)
@@ -143,6 +147,20 @@ internal static class BuildSettings
         {
             throw new OptionException(settings.First(s => s.Flag == e.Option).Source, e.Problem);
         }
+    }
+
+    /// <summary>
+    /// The image name of a tarball or layout as the user wrote it (no registry added), and the tag
+    /// it carries: <c>app:v1</c> is the name <c>app</c> tagged <c>v1</c>, never a repository named <c>app:v1</c>.
+    /// </summary>
+    private static (string Name, string? Tag)? LocalName(Setting targetRepo)
+    {
+        if (targetRepo.Value is not { } text) return null;
+        ImageReference reference = ImageReference.TryParse(text)
+            ?? throw new OptionException(targetRepo.Source, $"'{text}' is not an image name such as example.local/app or example.local/app:v1");
+        string name = reference.Digest is null ? text : text[..text.IndexOf('@', StringComparison.Ordinal)];
+        if (reference.Tag is { } tag && name.EndsWith(":" + tag, StringComparison.Ordinal)) name = name[..^(tag.Length + 1)];
+        return (name, reference.Tag);
     }
 
     private static ImageReference PushTarget(Setting targetRepo)
