@@ -104,11 +104,13 @@ log "work directory $work, registry $host"
 # tko: the Native AOT binary, as users get it.
 if [[ -n ${TKO_BIN:-} ]]; then
   tko=$TKO_BIN
+  tko_how="\`$TKO_BIN\` (given by TKO_BIN)"
 else
   log "publishing the tko Native AOT binary (takes a few minutes)"
   dotnet publish src/Tko.Cli -c Release -r linux-x64 -o "$work/tko-aot" -nologo -v quiet >"$work/tko-publish.log" 2>&1 \
     || { cat "$work/tko-publish.log" >&2; exit 1; }
   tko=$work/tko-aot/tko
+  tko_how="Native AOT, \`dotnet publish src/Tko.Cli -c Release -r linux-x64\` of this commit"
 fi
 
 # The payload and the SDK's project: a self-contained console app, published once.
@@ -265,13 +267,18 @@ for ((run = 0; run <= runs; run++)); do
     loads+=("$(other_load)")
     logfile=$work/logs/$id-$run.log
     start=$(date +%s%N)
-    if ! ( "job_$id" "$run" ) >"$logfile" 2>&1; then
+    # Not under `if`: bash ignores set -e inside a condition, and a job must stop at its first failure.
+    set +e
+    (set -e; "job_$id" "$run") >"$logfile" 2>&1
+    status=$?
+    set -e
+    end=$(date +%s%N)
+    if ((status != 0)); then
       reason=$(grep -v '^\s*$' "$logfile" | tail -n 1 | cut -c1-200 | tr '|' '/')
-      failed[$id]="could not run: ${reason:-exit status $?}"
-      log "$id failed: $reason"
+      failed[$id]="could not run (run $run): ${reason:-exit status $status}"
+      log "$id failed: ${reason:-exit status $status}"
       continue
     fi
-    end=$(date +%s%N)
     result=$("result_$id" "$run")
     log "$id: $(echo "scale=3; ($end - $start) / 1000000000" | bc) s, $result"
     ((run == 0)) && continue
@@ -340,6 +347,8 @@ Load from others on this machine, sampled for 0.3 s before each run: $load_mean 
 | --- | ---: | ---: | ---: | ---: | --- |
 $rows
 $ratios
+tko binary: $tko_how.
+
 Versions: tko $(version "$tko" version); $(version tar --version); $(version gzip --version); pigz $(version pigz --version | awk '{print $2}'); skopeo $(version skopeo --version | awk '{print $3}'); umoci $(version umoci --version | awk '{print $3}'); buildah $(version buildah --version | awk '{print $3}'); containerify $(version "$containerify" --version); .NET SDK $(version dotnet --version); docker-registry $(version docker-registry --version | awk '{print $3}'); node $(version node --version).
 MD
 )
