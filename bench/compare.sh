@@ -180,7 +180,7 @@ job_umoci() {
   rm -rf "$layout"
   skopeo copy -q --insecure-policy --src-tls-verify=false "docker://$host/busybox:latest" "oci:$layout:base"
   umoci insert --rootless --image "$layout:base" "$payload" /tko-app
-  umoci config --rootless --image "$layout:base" --config.entrypoint /tko-app/app
+  umoci config --image "$layout:base" --config.entrypoint /tko-app/app
   skopeo copy -q --insecure-policy --dest-tls-verify=false "oci:$layout:base" "docker://$host/umoci:r$1"
 }
 result_umoci() { image_result umoci "r$1"; }
@@ -295,7 +295,13 @@ stop_registry
 # ---------------------------------------------------------------- the table
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{v[NR] = $1} END {if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 range() { tr ' ' '\n' | grep -v '^$' | sort -g | awk 'NR == 1 {lo = $1} {hi = $1} END {printf "%.2f-%.2f", lo, hi}'; }
-same() { [[ $(tr ' ' '\n' | grep -v '^$' | sort -u | wc -l) == 1 ]] && echo yes || echo "no ($(tr ' ' '\n' | grep -cv '^$') runs, $(tr ' ' '\n' | grep -v '^$' | sort -u | wc -l) digests)"; }
+same() {
+  local all n distinct
+  all=$(tr ' ' '\n' | grep -v '^$' || true)
+  n=$(grep -c . <<<"$all" || true)
+  distinct=$(sort -u <<<"$all" | grep -c . || true)
+  ((distinct == 1)) && echo yes || echo "no ($distinct digests in $n runs)"
+}
 thousands() { python3 -c "print(f'{int(\"$1\"):,}')"; }
 ratio() { [[ -n $1 && -n $2 ]] && echo "scale=3; $1 / $2" | bc | sed 's/^\./0./' || echo -; }
 
