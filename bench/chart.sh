@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Throughput against workers and gzip level: runs the LevelSweep benchmarks (BenchmarkDotNet,
-# ~2-3 min on an idle 2-core box), then draws bench/results/throughput.png from their CSV report
+# ~2 min on an idle 2-core box), then draws bench/results/throughput.png from their CSV report
 # and keeps the report as bench/results/level-sweep.md.
 # Usage: bench/chart.sh [--draw-only]      (--draw-only: redraw from the last run's report)
 set -euo pipefail
