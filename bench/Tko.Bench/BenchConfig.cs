@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Exporters.Csv;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Engines;
@@ -32,6 +33,8 @@ internal class BenchConfig : ManualConfig
         AddColumn(StatisticColumn.Median, StatisticColumn.Min, StatisticColumn.Max);
         AddColumn(new ThroughputColumn(), new ScalingColumn(), new VersusShellColumn());
         HideColumns(StatisticColumn.Error, StatisticColumn.StdDev);
+        // Comma-separated whatever the culture: `Tko.Bench chart` reads the MB/s column back.
+        AddExporter(new CsvExporter(CsvSeparator.Comma));
         WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(40));
         // Under bin/ of this project (git-ignored), whatever the working directory.
         ArtifactsPath = Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts");

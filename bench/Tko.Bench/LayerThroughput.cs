@@ -52,6 +52,11 @@ internal static class ShellPipeline
         $"set -o pipefail; tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -C {Quote(payload)} -cf - . " +
         $"| tee >(sha256sum >/dev/null) | pigz -p$(nproc) -{level} | sha256sum";
 
+    /// <summary>The same pipeline over the files listed in a file (paths relative to the payload, in order).</summary>
+    public static string ListCommand(string payload, string listFile, int level) =>
+        $"set -o pipefail; tar --no-recursion --owner=0 --group=0 --numeric-owner --mtime=@0 -C {Quote(payload)} -T {Quote(listFile)} -cf - " +
+        $"| tee >(sha256sum >/dev/null) | pigz -p$(nproc) -{level} | sha256sum";
+
     public static int Run(string command)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, UseShellExecute = false };

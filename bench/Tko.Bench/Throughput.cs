@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
@@ -12,6 +13,8 @@ internal enum Volume
     PayloadTar,
     /// <summary>The in-memory buffer of the hashing benchmarks (<see cref="Stages.BufferBytes"/>).</summary>
     HashBuffer,
+    /// <summary>The tar stream of the payload's sample (<see cref="Payload.SampleTarBytes"/>).</summary>
+    SampleTar,
 }
 
 /// <summary>Marks a benchmark whose MB/s is shown: <see cref="Volume"/> bytes divided by the median time.</summary>
@@ -25,6 +28,7 @@ internal sealed class ProcessesAttribute(Volume volume) : Attribute
         {
             Volume.PayloadTar => Payload.TarBytes,
             Volume.HashBuffer => Stages.BufferBytes,
+            Volume.SampleTar => Payload.SampleTarBytes,
             _ => null,
         };
 }
@@ -45,7 +49,7 @@ internal sealed class ThroughputColumn : IColumn
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, summary.Style);
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) =>
-        MegabytesPerSecond(summary, benchmarkCase) is double mbs ? mbs.ToString("F1") : "-";
+        MegabytesPerSecond(summary, benchmarkCase) is double mbs ? mbs.ToString("F1", CultureInfo.InvariantCulture) : "-";
 
     public static double? MegabytesPerSecond(Summary summary, BenchmarkCase benchmarkCase)
     {
@@ -84,7 +88,7 @@ internal sealed class ScalingColumn : IColumn
         if (single is null) return "-";
         double? many = ThroughputColumn.MegabytesPerSecond(summary, benchmarkCase);
         double? one = ThroughputColumn.MegabytesPerSecond(summary, single);
-        return many is null || one is null ? "-" : (many.Value / (workers * one.Value)).ToString("F2");
+        return many is null || one is null ? "-" : (many.Value / (workers * one.Value)).ToString("F2", CultureInfo.InvariantCulture);
     }
 
     private static int? Workers(BenchmarkCase c) =>
@@ -105,18 +109,20 @@ internal sealed class VersusShellColumn : IColumn
     public bool IsNumeric => true;
     public UnitType UnitType => UnitType.Dimensionless;
     public string Legend => "Shell pipeline's median time / this case's median time, same run (>1: faster than the shell pipeline)";
-    public bool IsAvailable(Summary summary) => Shell(summary) is not null;
+    public bool IsAvailable(Summary summary) => summary.BenchmarksCases.Any(c => Shell(summary, c.Descriptor.Type) is not null);
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, summary.Style);
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
-        if (benchmarkCase.Descriptor.Type != typeof(LayerThroughput) || Shell(summary) is not BenchmarkCase shell) return "-";
+        if (Shell(summary, benchmarkCase.Descriptor.Type) is not BenchmarkCase shell) return "-";
         double? mine = summary[benchmarkCase]?.ResultStatistics?.Median;
         double? theirs = summary[shell]?.ResultStatistics?.Median;
-        return mine is null or <= 0 || theirs is null ? "-" : (theirs.Value / mine.Value).ToString("F2");
+        return mine is null or <= 0 || theirs is null ? "-" : (theirs.Value / mine.Value).ToString("F2", CultureInfo.InvariantCulture);
     }
 
-    private static BenchmarkCase? Shell(Summary summary) =>
-        summary.BenchmarksCases.FirstOrDefault(c => c.Descriptor.WorkloadMethod.Name == nameof(LayerThroughput.ShellPipelineBaseline));
+    /// <summary>The shell pipeline measured beside the benchmarks of this class, if it has one.</summary>
+    private static BenchmarkCase? Shell(Summary summary, Type benchmarks) =>
+        summary.BenchmarksCases.FirstOrDefault(c =>
+            c.Descriptor.Type == benchmarks && c.Descriptor.WorkloadMethod.Name == nameof(LayerThroughput.ShellPipelineBaseline));
 }
