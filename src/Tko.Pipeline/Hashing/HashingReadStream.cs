@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Tko.Model;
 
-namespace Tko.Inspection;
+namespace Tko.Hashing;
 
 /// <summary>Passes a stream through while hashing it, so a layer's diffID is known once its tar has been read.</summary>
 internal sealed class HashingReadStream(Stream inner) : Stream
