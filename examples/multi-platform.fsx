@@ -3,7 +3,6 @@
 // Run after `dotnet build src/Tko.Pipeline -c Release`:  dotnet fsi examples/multi-platform.fsx
 #r "../src/Tko.Pipeline/bin/Release/net10.0/Tko.Pipeline.dll"
 
-open System.Collections.Immutable
 open System.IO
 open Tko.Model
 open Tko.Json
@@ -22,8 +21,8 @@ for platform in [ amd64; arm64 ] do
 let output = Path.Combine(Path.GetTempPath(), "tko-fsx-multi")
 let spec =
     BuildSpec.FromDirectory(source)
-        .WithPlatforms(ImmutableList.Create(amd64, arm64))
-        .AddOverrides(PlatformOverride.None(arm64).WithEntrypoint(ImmutableList.Create("/tko-app/app", "--arm")))
+        .WithPlatforms([ amd64; arm64 ])
+        .AddOverrides(PlatformOverride.None(arm64).WithEntrypoint([ "/tko-app/app"; "--arm" ]))
         .WithTarget(Target.OciLayout output)
         .WithRepository("example.local/hello")
 

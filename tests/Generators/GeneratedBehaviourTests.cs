@@ -23,6 +23,9 @@ public sealed class BehaviourSample : IDisposable
         }
 
         [GenerateWith]
+        public partial record Pseudonyms(ImmutableList<string>? Aliases);
+
+        [GenerateWith]
         public partial record Box<T>(T Value);
 
         [GenerateWith]
@@ -111,6 +114,31 @@ public sealed class GeneratedBehaviourTests(BehaviourSample sample) : IClassFixt
 
         Assert.Equal(["a", "b", "c"], Items(grown));
         Assert.Equal(["a"], Items(person));
+    }
+
+    [Fact]
+    public void With_takes_any_sequence_for_an_immutable_array_or_list()
+    {
+        var person = Person(items: "a");
+
+        var changed = Call(Call(person, "WithItems", new List<string> { "x", "y" }.Select(i => i)), "WithScores", new[] { 3, 1, 2 }.AsEnumerable());
+
+        Assert.Equal(["x", "y"], Items(changed));
+        Assert.Equal([3, 1, 2], (ImmutableList<int>)Get(changed, "Scores")!);
+        Assert.Equal(["a"], Items(person));
+    }
+
+    [Fact]
+    public void With_a_sequence_keeps_null_for_a_nullable_list()
+    {
+        var names = sample.Loaded.Create("Samples.Pseudonyms", new object?[] { null });
+        var withSequence = names.GetType().GetMethod("WithAliases", [typeof(IEnumerable<string>)])!;
+
+        var named = withSequence.Invoke(names, [new[] { "Countess" }.AsEnumerable()])!;
+        var cleared = withSequence.Invoke(named, [null])!;
+
+        Assert.Equal(["Countess"], (ImmutableList<string>)Get(named, "Aliases")!);
+        Assert.Null(Get(cleared, "Aliases"));
     }
 
     [Fact]

@@ -48,6 +48,36 @@ public sealed class GeneratedCodeCompilesTests
     }
 
     [Fact]
+    public void Collection_expressions_and_null_still_pick_the_immutable_overload_without_ambiguity()
+    {
+        var run = GeneratorRun.Of("""
+            using System.Collections.Generic;
+            using System.Collections.Immutable;
+            using System.Linq;
+
+            namespace Samples;
+
+            /// <summary>A sample.</summary>
+            [Tko.GenerateWith]
+            public partial record Bag(ImmutableList<string> Names, ImmutableArray<int> Counts, ImmutableList<string>? Extra)
+            {
+                /// <summary>Every way callers pass collections.</summary>
+                public static Bag Use(Bag bag, List<string> names) => bag
+                    .WithNames([])
+                    .WithNames(["a", "b"])
+                    .WithNames(names)
+                    .WithNames(names.Where(n => n.Length > 1))
+                    .WithCounts([1, 2])
+                    .WithCounts(Enumerable.Range(0, 3))
+                    .WithExtra(null)
+                    .WithExtra(["x"]);
+            }
+            """);
+
+        Assert.Empty(run.Problems());
+    }
+
+    [Fact]
     public void Record_without_assignable_members_gets_no_file()
     {
         var run = GeneratorRun.Of("""

@@ -60,6 +60,10 @@ public sealed class GeneratedTextSnapshotTests
                 /// <param name="values">The new value for <see cref="Values"/>.</param>
                 public global::Samples.Tag WithValues(global::System.Collections.Immutable.ImmutableArray<int> values) => this.Update(this.Name, values);
 
+                /// <summary>Returns a copy with <see cref="Values"/> holding the elements of <paramref name="values"/>, in order.</summary>
+                /// <param name="values">The new elements of <see cref="Values"/>.</param>
+                public global::Samples.Tag WithValues(global::System.Collections.Generic.IEnumerable<int> values) => this.WithValues((global::System.Collections.Immutable.ImmutableArray<int>)(global::System.Collections.Immutable.ImmutableArray.CreateRange<int>(values)));
+
                 /// <summary>Returns a copy with <paramref name="items"/> appended to <see cref="Values"/>, or this instance when <paramref name="items"/> is empty.</summary>
                 /// <param name="items">The elements to append.</param>
                 public global::Samples.Tag AddValues(params int[] items)

@@ -5,7 +5,8 @@ namespace Tko.Generators.Emission
 {
     /// <summary>
     /// Writes <c>Update</c>, which returns <c>this</c> when nothing changes, plus one <c>With…</c> per member
-    /// delegating to it and an <c>Add…</c> per immutable collection.
+    /// delegating to it and, per immutable collection, a <c>With…</c> overload taking any sequence
+    /// (so F# lists and LINQ results need no conversion) and an <c>Add…</c>.
     /// </summary>
     internal static class WithMethodWriter
     {
@@ -20,6 +21,8 @@ namespace Tko.Generators.Emission
                 WriteWith(writer, target, member);
                 if (member.Appendable != AppendableKind.None)
                 {
+                    writer.Line();
+                    WriteSequenceWith(writer, target, member);
                     writer.Line();
                     WriteAdd(writer, target, member);
                 }
@@ -77,6 +80,24 @@ namespace Tko.Generators.Emission
             writer.Line($"/// <summary>Returns a copy with {Reference(member)} set to <paramref name=\"{member.ParameterName}\"/>, or this instance when it already has that value.</summary>");
             writer.Line($"/// <param name=\"{member.ParameterName}\">The new value for {Reference(member)}.</param>");
             writer.Line($"public {New(member.WithHidesInherited)}{target.FullyQualifiedName} With{member.MethodSuffix}({member.TypeName} {Parameter(member)}) => this.Update({arguments});");
+        }
+
+        private static void WriteSequenceWith(IndentedWriter writer, WithTarget target, WithMember member)
+        {
+            var element = member.ElementTypeName;
+            var immutable = "global::System.Collections.Immutable.";
+            var create = member.Appendable == AppendableKind.ImmutableArray
+                ? $"{immutable}ImmutableArray.CreateRange<{element}>({Parameter(member)})"
+                : $"{immutable}ImmutableList.CreateRange<{element}>({Parameter(member)})";
+
+            // A nullable collection property takes a nullable sequence: null stays null.
+            var nullable = member.TypeName.EndsWith("?");
+            var parameterType = $"global::System.Collections.Generic.IEnumerable<{element}>" + (nullable ? "?" : string.Empty);
+            var value = nullable ? $"{Parameter(member)} is null ? null : {create}" : create;
+
+            writer.Line($"/// <summary>Returns a copy with {Reference(member)} holding the elements of <paramref name=\"{member.ParameterName}\"/>, in order.</summary>");
+            writer.Line($"/// <param name=\"{member.ParameterName}\">The new elements of {Reference(member)}.</param>");
+            writer.Line($"public {New(member.SequenceWithHidesInherited)}{target.FullyQualifiedName} With{member.MethodSuffix}({parameterType} {Parameter(member)}) => this.With{member.MethodSuffix}(({member.TypeName})({value}));");
         }
 
         private static void WriteAdd(IndentedWriter writer, WithTarget target, WithMember member)

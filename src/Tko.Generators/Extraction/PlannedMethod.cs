@@ -11,16 +11,28 @@ namespace Tko.Generators.Extraction
     internal sealed class PlannedMethod
     {
         private PlannedMethod(string name, params ITypeSymbol[] parameterTypes)
+            : this(name, isSequenceOverload: false, parameterTypes)
+        {
+        }
+
+        private PlannedMethod(string name, bool isSequenceOverload, params ITypeSymbol[] parameterTypes)
         {
             Name = name;
+            IsSequenceOverload = isSequenceOverload;
             Signature = MethodSignature.Of(name, 0, parameterTypes.Select(t => (RefKind.None, t)));
         }
 
         public string Name { get; }
 
+        /// <summary>The <c>With…(IEnumerable&lt;T&gt;)</c> overload of a collection's <c>With…</c>, which shares its name.</summary>
+        public bool IsSequenceOverload { get; }
+
         public string Signature { get; }
 
-        /// <summary>Every method generated for <paramref name="members"/>: <c>Update</c>, then each <c>With…</c> and <c>Add…</c>.</summary>
+        /// <summary>
+        /// Every method generated for <paramref name="members"/>: <c>Update</c>, then each <c>With…</c>,
+        /// and for an immutable collection a <c>With…(IEnumerable&lt;T&gt;)</c> overload and <c>Add…</c>.
+        /// </summary>
         public static List<PlannedMethod> For(IReadOnlyList<IPropertySymbol> members, Compilation compilation)
         {
             var methods = new List<PlannedMethod> { new PlannedMethod("Update", members.Select(m => m.Type).ToArray()) };
@@ -30,6 +42,8 @@ namespace Tko.Generators.Extraction
                 methods.Add(new PlannedMethod("With" + suffix, member.Type));
                 if (AppendableCollection.Classify(member.Type, out var elementType) != Model.AppendableKind.None)
                 {
+                    var sequence = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T).Construct(elementType!);
+                    methods.Add(new PlannedMethod("With" + suffix, isSequenceOverload: true, sequence));
                     methods.Add(new PlannedMethod("Add" + suffix, compilation.CreateArrayTypeSymbol(elementType!)));
                 }
             }

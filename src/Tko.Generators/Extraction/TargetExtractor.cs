@@ -58,7 +58,8 @@ namespace Tko.Generators.Extraction
             IReadOnlyList<PlannedMethod> methods,
             InheritedMembers inherited)
         {
-            bool Hides(string name) => methods.Any(m => m.Name == name && inherited.AreHiddenBy(m));
+            bool Hides(string name, bool sequenceOverload = false) =>
+                methods.Any(m => m.Name == name && m.IsSequenceOverload == sequenceOverload && inherited.AreHiddenBy(m));
 
             var withMembers = members.Select(member =>
             {
@@ -73,7 +74,8 @@ namespace Tko.Generators.Extraction
                     ElementTypeName: elementType is null ? null : TypeNames.Qualified(elementType),
                     IsInherited: !SymbolEqualityComparer.Default.Equals(member.ContainingType, type),
                     WithHidesInherited: Hides("With" + suffix),
-                    AddHidesInherited: appendable != AppendableKind.None && Hides("Add" + suffix));
+                    AddHidesInherited: appendable != AppendableKind.None && Hides("Add" + suffix),
+                    SequenceWithHidesInherited: appendable != AppendableKind.None && Hides("With" + suffix, sequenceOverload: true));
             });
 
             var containingTypes = new List<TypeHeader>();

@@ -10,6 +10,7 @@ namespace Tko.Generators.Model
     /// <param name="IsInherited">Declared by a base type, where a doc <c>cref</c> from this type cannot reach it.</param>
     /// <param name="WithHidesInherited">The <c>With…</c> method needs <c>new</c> because a base type has the same signature.</param>
     /// <param name="AddHidesInherited">The <c>Add…</c> method needs <c>new</c> for the same reason.</param>
+    /// <param name="SequenceWithHidesInherited">The <c>With…(IEnumerable&lt;T&gt;)</c> overload needs <c>new</c> for the same reason.</param>
     internal sealed record WithMember(
         string PropertyName,
         string MethodSuffix,
@@ -19,5 +20,6 @@ namespace Tko.Generators.Model
         string? ElementTypeName,
         bool IsInherited,
         bool WithHidesInherited,
-        bool AddHidesInherited);
+        bool AddHidesInherited,
+        bool SequenceWithHidesInherited);
 }

@@ -33,8 +33,21 @@ internal sealed class LoadedSample : IDisposable
     public object Create(string fullName, params object?[] arguments) =>
         Activator.CreateInstance(Type(fullName), arguments)!;
 
-    public static object Call(object target, string method, params object?[] arguments) =>
-        target.GetType().GetMethod(method)!.Invoke(target, arguments)!;
+    /// <summary>
+    /// Invokes <paramref name="method"/> on <paramref name="target"/>. Among overloads, the one whose
+    /// parameters are exactly the arguments' types wins, as C# would pick it; otherwise the only one they fit.
+    /// </summary>
+    public static object Call(object target, string method, params object?[] arguments)
+    {
+        var fitting = target.GetType().GetMethods()
+            .Where(m => m.Name == method && m.GetParameters().Length == arguments.Length)
+            .Where(m => m.GetParameters().Zip(arguments).All(p => p.Second is null || p.First.ParameterType.IsInstanceOfType(p.Second)))
+            .ToArray();
+        var chosen = fitting.Length == 1
+            ? fitting[0]
+            : fitting.Single(m => m.GetParameters().Zip(arguments).All(p => p.Second is null || p.First.ParameterType == p.Second.GetType()));
+        return chosen.Invoke(target, arguments)!;
+    }
 
     public static object? Get(object target, string property) =>
         target.GetType().GetProperty(property)!.GetValue(target);
