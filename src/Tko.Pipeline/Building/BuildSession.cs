@@ -71,7 +71,7 @@ public sealed class BuildSession : IDisposable
                 new ProgressReporter(events, platform.Platforms[0].ToString()), compressionSlots, token)), cancellationToken);
 
         return plan.IsIndex
-            ? await PublishIndexAsync(destination, images, events, cancellationToken)
+            ? await PublishIndexAsync(destination, images, ManifestAnnotations.ForIndex(Spec, bases), events, cancellationToken)
             : await PublishManifestAsync(destination, images[0], events, cancellationToken);
     }
 
@@ -92,7 +92,8 @@ public sealed class BuildSession : IDisposable
     }
 
     /// <summary>Each platform's manifest by digest, in the given order, then the index over them, which carries the tags.</summary>
-    private static async Task<BuildResult> PublishIndexAsync(IImageDestination destination, AssembledImage[] images, IObserver<BuildEvent> events, CancellationToken cancellationToken)
+    private static async Task<BuildResult> PublishIndexAsync(
+        IImageDestination destination, AssembledImage[] images, ImmutableSortedDictionary<string, string>? annotations, IObserver<BuildEvent> events, CancellationToken cancellationToken)
     {
         var platformImages = ImmutableList.CreateBuilder<PlatformImage>();
         foreach (AssembledImage image in images)
@@ -100,7 +101,7 @@ public sealed class BuildSession : IDisposable
             Descriptor stored = await destination.StoreManifestAsync(image.Manifest, image.Family.ManifestMediaType, cancellationToken);
             platformImages.Add(new PlatformImage(image.Platform, stored with { Platform = image.Platform }, image.Config, image.Layer));
         }
-        ImageIndex index = IndexAssembly.Create([.. platformImages.Select(p => p.Manifest)]);
+        ImageIndex index = IndexAssembly.Create([.. platformImages.Select(p => p.Manifest)], annotations);
         PublishedImage published = await destination.PublishAsync(CanonicalJson.Serialize(index), index.MediaType, images, cancellationToken);
         new ProgressReporter(events, string.Join(',', images.Select(i => i.Platform))).Report(BuildEventKind.ImageWritten, published.Manifest.Size, published.Reference);
         return new BuildResult(published.Reference, published.Manifest, platformImages.ToImmutable(), published.Location);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Tko.Model;
 
 namespace Tko.Building;
@@ -13,4 +14,8 @@ public static class IndexAssembly
     /// layout's index.json, is not found by skopeo's <c>oci:</c> transport.
     /// </summary>
     public static ImageIndex Create(IReadOnlyList<Descriptor> manifests) => new(MediaTypes.OciIndex, [.. manifests]);
+
+    /// <summary>As <see cref="Create(IReadOnlyList{Descriptor})"/>, with the index's own annotations (none when null).</summary>
+    public static ImageIndex Create(IReadOnlyList<Descriptor> manifests, ImmutableSortedDictionary<string, string>? annotations) =>
+        Create(manifests) with { Annotations = annotations };
 }

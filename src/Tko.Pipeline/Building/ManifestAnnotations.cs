@@ -20,13 +20,29 @@ public static class ManifestAnnotations
     public const string BaseDigest = "org.opencontainers.image.base.digest";
 
     /// <summary>The manifest annotations for an image built by <paramref name="spec"/> on <paramref name="baseImage"/>.</summary>
-    public static ImmutableSortedDictionary<string, string>? For(BuildSpec spec, BaseImage baseImage)
+    public static ImmutableSortedDictionary<string, string>? For(BuildSpec spec, BaseImage baseImage) =>
+        Over(spec, baseImage.ManifestDigest is { } digest ? (baseImage.Name, baseImage.IndexDigest ?? digest) : null);
+
+    /// <summary>
+    /// The annotations of a multi-platform build's index: the spec's (a version or revision names the
+    /// whole image), over the base's name and index digest when every platform was built on the same
+    /// base index; per-platform bases have no one base to name.
+    /// </summary>
+    public static ImmutableSortedDictionary<string, string>? ForIndex(BuildSpec spec, IReadOnlyList<BaseImage> bases)
+    {
+        BaseImage first = bases[0];
+        bool oneBaseIndex = first.IndexDigest is not null
+            && bases.All(b => b.Name == first.Name && b.IndexDigest == first.IndexDigest);
+        return Over(spec, oneBaseIndex ? (first.Name, first.IndexDigest!) : null);
+    }
+
+    private static ImmutableSortedDictionary<string, string>? Over(BuildSpec spec, (string Name, Digest Digest)? baseImage)
     {
         var annotations = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        if (baseImage.ManifestDigest is { } digest)
+        if (baseImage is { } named)
         {
-            annotations[BaseName] = baseImage.Name;
-            annotations[BaseDigest] = (baseImage.IndexDigest ?? digest).ToString();
+            annotations[BaseName] = named.Name;
+            annotations[BaseDigest] = named.Digest.ToString();
         }
         foreach ((string key, string value) in spec.Metadata.Annotations)
             annotations[key] = value;

@@ -81,6 +81,25 @@ public sealed class EachPlatformGetsItsOwnSpec
     }
 
     [Fact]
+    public void The_index_names_a_base_only_when_every_platform_came_from_the_same_base_index()
+    {
+        Digest index = Digest.Parse("sha256:" + new string('1', 64)), other = Digest.Parse("sha256:" + new string('2', 64));
+        BaseImage FromIndex(string name, Digest? indexDigest, Platform platform) =>
+            BaseImage.Scratch(platform) with { Name = name, ManifestDigest = Digest.Parse("sha256:" + new string('9', 64)), IndexDigest = indexDigest };
+        BuildSpec spec = Spec();
+        BuildSpec annotated = spec.WithMetadata(spec.Metadata.WithAnnotations(spec.Metadata.Annotations.Add("k", "v")));
+
+        Assert.Equal(
+            new Dictionary<string, string> { [ManifestAnnotations.BaseDigest] = index.ToString(), [ManifestAnnotations.BaseName] = "base:1", ["k"] = "v" },
+            ManifestAnnotations.ForIndex(annotated, [FromIndex("base:1", index, Amd64), FromIndex("base:1", index, Arm64)])!);
+        Assert.Equal(
+            new Dictionary<string, string> { ["k"] = "v" },
+            ManifestAnnotations.ForIndex(annotated, [FromIndex("base:1", index, Amd64), FromIndex("base:2", other, Arm64)])!);
+        Assert.Null(ManifestAnnotations.ForIndex(spec, [FromIndex("base:1", null, Amd64), FromIndex("base:1", null, Arm64)]));
+        Assert.Null(ManifestAnnotations.ForIndex(spec, [BaseImage.Scratch(Amd64), BaseImage.Scratch(Arm64)]));
+    }
+
+    [Fact]
     public void The_index_is_an_oci_index_in_the_given_order_whatever_the_manifests_format()
     {
         Descriptor Manifest(string mediaType, Platform platform, char fill) =>

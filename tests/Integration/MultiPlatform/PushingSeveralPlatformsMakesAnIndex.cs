@@ -46,6 +46,7 @@ public sealed class PushingSeveralPlatformsMakesAnIndex
         Write(source, Arm64, extraBytes: 100_000);
         BuildSpec spec = Spec(source, baseRef, registry, Amd64, Arm64)
             .WithOverrides([PlatformOverride.None(Arm64).WithEntrypoint(["/tko-app/app", "--on-arm"])]);
+        spec = spec.WithMetadata(spec.Metadata.WithAnnotations(spec.Metadata.Annotations.Add("org.opencontainers.image.version", "1.2.3")));
 
         BuildResult result = await Build.RunAsync(spec);
 
@@ -58,6 +59,16 @@ public sealed class PushingSeveralPlatformsMakesAnIndex
         Assert.Equal(new[] { "linux/amd64", "linux/arm64" }, index.Manifests.Select(m => m.Platform!.ToString()));
         Assert.Equal(result.Images.Select(i => i.Manifest), index.Manifests);
         Assert.NotEqual(result.Images[0].Layer.Digest, result.Images[1].Layer.Digest);
+        // The index names the whole image: the user's annotations, and the one base index every platform came from.
+        Digest baseIndex = Digest.OfContent(await RawAsync(baseRef, registry));
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                [ManifestAnnotations.BaseDigest] = baseIndex.ToString(),
+                [ManifestAnnotations.BaseName] = baseRef,
+                ["org.opencontainers.image.version"] = "1.2.3",
+            },
+            index.Annotations!);
 
         // Each platform's manifest by digest, then the index, then its tags (the spec's "latest" too): a tag never names a partial index.
         const string manifests = "/v2/team/app/manifests/";
