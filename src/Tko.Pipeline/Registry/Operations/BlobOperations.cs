@@ -34,7 +34,7 @@ internal sealed class BlobOperations(RegistryHttp http)
                 throw await http.FailureAsync(response, access, $"fetching blob {blob.Digest}", cancellationToken);
             if (response.Content.Headers.ContentLength is { } length && length != blob.Size)
                 throw new DigestMismatchException(repository.Name, blob.Digest, null, $"the registry serves blob {blob.Digest} with {length} bytes, not the {blob.Size} of its descriptor");
-            Stream body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var body = new BlobBodyStream(await response.Content.ReadAsStreamAsync(cancellationToken), $"{repository.Name}@{blob.Digest}", http.Redactor.Url(request.RequestUri));
             return new VerifyingReadStream(body, blob, $"{repository.Name}@{blob.Digest}", response);
         }
         catch
