@@ -27,7 +27,7 @@ public sealed class RegistryClient : IDisposable
     {
         Options = options.Validated();
         _transport = RegistryTransport.Create(options, network, clock);
-        _http = new RegistryHttp(_transport, new RegistryEndpoints(_transport));
+        _http = new RegistryHttp(_transport, new RegistryEndpoints(_transport), Options);
         _manifests = new ManifestOperations(_http);
         _blobs = new BlobOperations(_http);
         _transfers = new BlobTransfers(_http, _blobs, options);

@@ -8,8 +8,8 @@ namespace Tko.Integration.Registry;
 
 /// <summary>
 /// Response bodies cut off or trickled by a relay in front of the real registry: a manifest,
-/// config or blob cut once is fetched again and verified; a large blob cut mid-copy is copied
-/// again; a body that stalls longer than the response timeout fails the read within bounded time;
+/// config or blob cut once is fetched again and verified; a large blob cut mid-copy is asked for
+/// again from the byte it reached; a body that stalls longer than the response timeout fails the read within bounded time;
 /// and a failure that persists names the registry, the repository and the digest.
 /// </summary>
 public sealed class CutAndStalledResponses
@@ -46,7 +46,7 @@ public sealed class CutAndStalledResponses
     }
 
     [Fact]
-    public async Task Large_blob_cut_mid_copy_is_copied_again()
+    public async Task Large_blob_cut_mid_copy_resumes_from_the_byte_it_reached()
     {
         await using RegistryServer registry = await RegistryServer.StartAsync(new RegistryOptions());
         await using RegistryServer other = await RegistryServer.StartAsync(new RegistryOptions());
@@ -54,12 +54,15 @@ public sealed class CutAndStalledResponses
         using (RegistryClient direct = new TestClients().Create(registry))
             await direct.PutBlobAsync(ImageReference.Parse($"{registry.Host}/source"), blob.Bytes, blob.Descriptor.MediaType);
         await using FaultRelay relay = FaultRelay.Start(registry, FaultRelay.First(r => r.StartsWith("GET ") && r.Contains("/blobs/"), RelayFault.CutResponse));
-        using RegistryClient client = new TestClients().Create();
+        var clients = new TestClients();
+        using RegistryClient client = clients.Create();
 
         BlobTransfer transfer = await client.EnsureBlobAsync(ImageReference.Parse($"{relay.Host}/source"), ImageReference.Parse($"{other.Host}/copy"), blob.Descriptor);
 
         Assert.Equal(BlobTransferKind.Copied, transfer.Kind);
         Assert.Single(relay.Faults);
+        Assert.Contains(clients.LogLines, l => l.Contains("the blob's body broke off at byte", StringComparison.Ordinal));
+        await registry.WaitForRequestsAsync(r => r.Any(x => x.Method == "GET" && x.Path.Contains("/blobs/") && x.Status == 206));
         using RegistryClient reader = new TestClients().Create(other);
         Assert.Equal(blob.Bytes, (await reader.GetBlobAsync(ImageReference.Parse($"{other.Host}/copy"), blob.Descriptor)).ToArray());
     }
