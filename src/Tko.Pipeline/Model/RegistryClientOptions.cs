@@ -56,6 +56,12 @@ public sealed partial record RegistryClientOptions
     /// <summary>How long a request without a large body may wait for the response headers.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>
+    /// How long a response body may go without a byte before the read fails (and is retried);
+    /// the whole body may also take at most twice this plus its size at 64 KiB/s.
+    /// </summary>
+    public TimeSpan ResponseTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Where uploads spool their bytes; null is the system's temporary directory.</summary>
     public string? TemporaryDirectory { get; init; }
 
@@ -91,6 +97,8 @@ public sealed partial record RegistryClientOptions
             throw new OptionException(nameof(MaxConcurrentBlobTransfers), $"{MaxConcurrentBlobTransfers} is not a number of transfers: at least 1 is needed");
         if (MaxAttempts < 1)
             throw new OptionException(nameof(MaxAttempts), $"{MaxAttempts} is not a number of attempts: at least 1 is needed");
+        if (ResponseTimeout <= TimeSpan.Zero)
+            throw new OptionException(nameof(ResponseTimeout), $"{ResponseTimeout} is not a timeout: it must be positive");
         return this;
     }
 }

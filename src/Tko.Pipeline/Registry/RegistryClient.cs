@@ -26,7 +26,7 @@ public sealed class RegistryClient : IDisposable
     {
         Options = options.Validated();
         _transport = RegistryTransport.Create(options, network, clock);
-        _http = new RegistryHttp(_transport, new RegistryEndpoints(_transport));
+        _http = new RegistryHttp(_transport, new RegistryEndpoints(_transport), Options);
         _manifests = new ManifestOperations(_http);
         _blobs = new BlobOperations(_http);
         _transfers = new BlobTransfers(_http, _blobs, options);
@@ -36,6 +36,9 @@ public sealed class RegistryClient : IDisposable
 
     /// <summary>The options the client was made with.</summary>
     public RegistryClientOptions Options { get; }
+
+    /// <summary>The client's request sender, for uploads driven from outside this folder.</summary>
+    internal RegistryHttp Http => _http;
 
     /// <summary>The base image's manifest, config and layers for <paramref name="platform"/> (picked from an index when the reference names one), all verified.</summary>
     public Task<PulledImage> PullAsync(ImageReference reference, Platform platform, CancellationToken cancellationToken = default) =>
@@ -106,14 +109,6 @@ public sealed class RegistryClient : IDisposable
                 ?? new OperationCanceledException(cancellationToken);
         }
     }
-
-    /// <summary>Opens an upload session in <paramref name="target"/>'s repository and returns it as a layer sink that PATCHes while the layer is produced; complete it with the layer's digest.</summary>
-    public Task<LayerUpload> StartLayerUploadAsync(ImageReference target, CancellationToken cancellationToken = default) =>
-        LayerUpload.StartAsync(_http, target, LayerUploadMode.Streaming, Options, cancellationToken);
-
-    /// <summary>A layer sink for <paramref name="target"/>'s repository that sends its bytes as <paramref name="mode"/> says.</summary>
-    public Task<LayerUpload> StartLayerUploadAsync(ImageReference target, LayerUploadMode mode, CancellationToken cancellationToken = default) =>
-        LayerUpload.StartAsync(_http, target, mode, Options, cancellationToken);
 
     /// <summary>Uploads a blob held in memory (a config) unless the repository has it; returns its descriptor.</summary>
     public async Task<Descriptor> PutBlobAsync(ImageReference target, ReadOnlyMemory<byte> bytes, string mediaType, CancellationToken cancellationToken = default)

@@ -3,7 +3,7 @@ using Tko.Hashing;
 
 namespace Tko.Registry;
 
-/// <summary>Blobs that are already in a repository: HEAD to see whether one is there, GET streamed and verified.</summary>
+/// <summary>Blobs that are already in a repository: HEAD to see whether one is there, GET streamed (resumed when cut off) and verified.</summary>
 internal sealed class BlobOperations(RegistryHttp http)
 {
     /// <summary>True when the repository has the blob (and, when the registry says, with the expected size).</summary>
@@ -32,8 +32,8 @@ internal sealed class BlobOperations(RegistryHttp http)
                 throw await http.FailureAsync(response, access, $"fetching blob {blob.Digest}", cancellationToken);
             if (response.Content.Headers.ContentLength is { } length && length != blob.Size)
                 throw new DigestMismatchException(repository.Name, blob.Digest, null, $"the registry serves blob {blob.Digest} with {length} bytes, not the {blob.Size} of its descriptor");
-            Stream body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return new VerifyingReadStream(body, blob, $"{repository.Name}@{blob.Digest}", response);
+            var body = new ResumingBlobStream(http, repository, blob, response, await response.Content.ReadAsStreamAsync(cancellationToken));
+            return new VerifyingReadStream(body, blob, $"{repository.Name}@{blob.Digest}", request);
         }
         catch
         {

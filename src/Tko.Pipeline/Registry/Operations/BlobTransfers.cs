@@ -22,9 +22,8 @@ internal sealed class BlobTransfers(RegistryHttp http, BlobOperations blobs, Reg
             RequestAccess access = RequestAccess.Push(target);
             if (await blobs.ExistsAsync(target, blob.Digest, blob.Size, access, cancellationToken))
                 return new BlobTransfer(blob, BlobTransferKind.AlreadyPresent);
-            UploadSession session = (await UploadSession.StartAsync(http, target, access, null, cancellationToken))!;
-            await using LayerUpload upload = LayerUpload.WithoutSpool(http, target, access, session, options);
-            await upload.CommitWholeAsync(blob.Digest, () => new ReadOnlyMemoryContent(bytes), cancellationToken);
+            await using BlobUpload upload = await BlobUpload.StartAsync(http, target, access, null, options, cancellationToken);
+            await WholeBlobPut.SendAsync(upload, blob.Digest, () => new ReadOnlyMemoryContent(bytes), cancellationToken);
             return new BlobTransfer(blob, BlobTransferKind.Uploaded);
         }, cancellationToken);
         return blob;
@@ -41,23 +40,24 @@ internal sealed class BlobTransfers(RegistryHttp http, BlobOperations blobs, Reg
         UploadSession? session = await UploadSession.StartAsync(http, target, access, mountable ? (blob.Digest, source.Repository) : null, cancellationToken);
         if (session is null) return new BlobTransfer(blob, BlobTransferKind.Mounted);
 
-        await using LayerUpload upload = LayerUpload.WithoutSpool(http, target, access, session, options);
+        await using var upload = new BlobUpload(http, target, access, session, null, options);
         try
         {
+            await using var writer = new ChunkedBlobWriter(upload, options.UploadChunkSize);
             await using (Stream content = await blobs.OpenAsync(source, blob, cancellationToken))
             {
                 byte[] buffer = new byte[ReadSize];
                 int read;
                 while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-                    await upload.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    await writer.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
-            await upload.CompleteAsync(blob.Digest, cancellationToken);
+            await writer.CompleteAsync(blob.Digest, cancellationToken);
         }
         catch (ChunkedUploadRefusedException)
         {
             // The registry takes blobs whole only: stream the source again straight into one PUT.
             await using Stream content = await blobs.OpenAsync(source, blob, cancellationToken);
-            await upload.CommitWholeAsync(blob.Digest, () => new StreamContent(content) { Headers = { ContentLength = blob.Size } }, cancellationToken);
+            await WholeBlobPut.SendAsync(upload, blob.Digest, () => new StreamContent(content) { Headers = { ContentLength = blob.Size } }, cancellationToken);
         }
         return new BlobTransfer(blob, BlobTransferKind.Copied);
     }

@@ -5,11 +5,14 @@ namespace Tko.Registry;
 /// registry's endpoint, tags the request with the access it needs, reads only the headers before
 /// returning, and turns a transport failure into a <see cref="RegistryUnreachableException"/>.
 /// </summary>
-internal sealed class RegistryHttp(RegistryTransport transport, RegistryEndpoints endpoints)
+internal sealed class RegistryHttp(RegistryTransport transport, RegistryEndpoints endpoints, RegistryClientOptions options)
 {
     public Redactor Redactor => transport.Redactor;
 
     public RequestLog Log => transport.Log;
+
+    /// <summary>The client's options: attempts and backoff for operations retried above one request.</summary>
+    public RegistryClientOptions Options => options;
 
     /// <summary><c>BASE/v2/REPOSITORY/PATH</c> for <paramref name="reference"/>'s repository.</summary>
     public async Task<Uri> RepositoryUriAsync(ImageReference reference, string path, CancellationToken cancellationToken) =>

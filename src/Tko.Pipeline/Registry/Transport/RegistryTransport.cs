@@ -6,7 +6,8 @@ namespace Tko.Registry;
 /// The HTTP stack every registry request goes through: one <see cref="SocketsHttpHandler"/>
 /// (cookies kept, no automatic redirects or decompression, TLS verified by <see cref="CertificateTrust"/>,
 /// the environment's proxy except for loopback) under, from the outside in,
-/// <see cref="RedirectHandler"/> → <see cref="AuthenticationHandler"/> → <see cref="RetryHandler"/> → <see cref="LoggingHandler"/>.
+/// <see cref="RedirectHandler"/> → <see cref="AuthenticationHandler"/> → <see cref="RetryHandler"/> → <see cref="LoggingHandler"/>
+/// → <see cref="DeadlineHandler"/>.
 /// </summary>
 internal sealed class RegistryTransport : IDisposable
 {
@@ -63,7 +64,7 @@ internal sealed class RegistryTransport : IDisposable
             {
                 InnerHandler = new RetryHandler(options, log)
                 {
-                    InnerHandler = new LoggingHandler(log) { InnerHandler = network },
+                    InnerHandler = new LoggingHandler(log) { InnerHandler = new DeadlineHandler(options.ResponseTimeout, clock) { InnerHandler = network } },
                 },
             },
         };

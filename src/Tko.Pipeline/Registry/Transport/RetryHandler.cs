@@ -8,13 +8,18 @@ namespace Tko.Registry;
 /// Sends a request again when the failure is transient (<see cref="TransientFailures"/>): bounded
 /// attempts, exponential backoff with jitter, a registry's <c>Retry-After</c> honoured (capped).
 /// A request whose body cannot be sent twice, or that is marked <see cref="RetryOverride.SendOnce"/>,
-/// is sent once. Requests without a large body get a time limit per attempt.
+/// is sent once. Requests without a large body get a time limit per attempt. A small GET body
+/// (up to 4 MiB: manifests, most configs) is read within the attempt, so a body cut off or stalled
+/// is retried like any other transient fault. A refused connection to an origin that has answered
+/// before (a registry restarting) is transient.
 /// </summary>
 internal sealed class RetryHandler : DelegatingHandler
 {
     private const long SmallBody = 1 << 20;
+    private const long BufferedBody = 4 << 20;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly TimeSpan _attemptTimeout;
+    private readonly AnsweredOrigins _answered = new();
 
     public RetryHandler(RegistryClientOptions options, RequestLog log)
     {
@@ -62,17 +67,47 @@ internal sealed class RetryHandler : DelegatingHandler
     {
         long? length = request.Content?.Headers.ContentLength;
         if (request.Content is not null && (length is null || length > SmallBody))
-            return await base.SendAsync(request, cancellationToken);
+            return await SendNotingAnswersAsync(request, cancellationToken);
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(_attemptTimeout);
         try
         {
-            return await base.SendAsync(request, limit.Token);
+            HttpResponseMessage response = await SendNotingAnswersAsync(request, limit.Token);
+            if (request.Method == HttpMethod.Get && response.Content.Headers.ContentLength <= BufferedBody)
+                await BufferAsync(response, limit.Token);
+            return response;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException($"no answer to {request.Method} within {_attemptTimeout.TotalSeconds:F0} s");
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendNotingAnswersAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            HttpResponseMessage response = await base.SendAsync(request, cancellationToken);
+            _answered.Add(request.RequestUri);
+            return response;
+        }
+        catch (HttpRequestException e) when (TransientFailures.IsRefused(e) && _answered.Contains(request.RequestUri))
+        {
+            throw new RestartingRegistryException(request.RequestUri!.Authority, e);
+        }
+    }
+
+    private static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
         }
     }
 

@@ -7,7 +7,7 @@ namespace Tko.Registry;
 /// <summary>
 /// Which failures may go away if the same request is sent again: 5xx (but 501 and 505), 408, 429,
 /// reset or lost connections and timeouts. A refused connection, an unknown host or a TLS failure
-/// will not, and is reported at once.
+/// will not, and is reported at once, unless the registry answered before (<see cref="RestartingRegistryException"/>).
 /// </summary>
 internal static class TransientFailures
 {
@@ -21,7 +21,7 @@ internal static class TransientFailures
 
     public static bool IsTransient(Exception exception)
     {
-        if (exception is TimeoutException) return true;
+        if (exception is TimeoutException || Find<RestartingRegistryException>(exception) is not null) return true;
         if (Find<AuthenticationException>(exception) is not null) return false;
         if (Find<SocketException>(exception) is { } socket)
             return socket.SocketErrorCode is not (SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable
@@ -31,6 +31,10 @@ internal static class TransientFailures
                 or HttpRequestError.ConfigurationLimitExceeded or HttpRequestError.ProxyTunnelError or HttpRequestError.UserAuthenticationError);
         return exception is IOException;
     }
+
+    /// <summary>True when the connection was refused (nothing listens on the port).</summary>
+    public static bool IsRefused(Exception exception) =>
+        Find<SocketException>(exception) is { SocketErrorCode: SocketError.ConnectionRefused };
 
     private static T? Find<T>(Exception? exception) where T : Exception
     {
