@@ -1,0 +1,25 @@
+using System.Net;
+using System.Text;
+
+namespace Tko.Registry;
+
+/// <summary>
+/// The forms in which a secret may come back in a server's answer: as is, URL-encoded (both
+/// <c>%20</c> and <c>+</c> styles), and base64 (standard and URL-safe). Base64 is given without its
+/// <c>=</c> padding, so that an echo with or without it is caught.
+/// </summary>
+internal static class SecretForms
+{
+    public static IEnumerable<string> Of(string secret)
+    {
+        var forms = new HashSet<string>(StringComparer.Ordinal) { secret, Uri.EscapeDataString(secret), WebUtility.UrlEncode(secret) };
+        forms.UnionWith(Base64(secret));
+        return forms;
+    }
+
+    public static IEnumerable<string> Base64(string text)
+    {
+        string standard = Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=');
+        return new HashSet<string>(StringComparer.Ordinal) { standard, standard.Replace('+', '-').Replace('/', '_') };
+    }
+}
