@@ -5,8 +5,8 @@ namespace Tko.Registry;
 
 /// <summary>
 /// The forms in which a secret may come back in a server's answer: as is, URL-encoded (both
-/// <c>%20</c> and <c>+</c> styles), and base64 (standard and URL-safe). Base64 is given without its
-/// <c>=</c> padding, so that an echo with or without it is caught.
+/// <c>%20</c> and <c>+</c> styles), and base64 (standard and URL-safe), with and without its
+/// <c>=</c> padding; the redactor replaces longer forms first, so the padding goes too.
 /// </summary>
 internal static class SecretForms
 {
@@ -19,7 +19,8 @@ internal static class SecretForms
 
     public static IEnumerable<string> Base64(string text)
     {
-        string standard = Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=');
-        return new HashSet<string>(StringComparer.Ordinal) { standard, standard.Replace('+', '-').Replace('/', '_') };
+        string padded = Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
+        string[] standard = [padded, padded.TrimEnd('=')];
+        return new HashSet<string>(standard.Concat(standard.Select(s => s.Replace('+', '-').Replace('/', '_'))), StringComparer.Ordinal);
     }
 }
