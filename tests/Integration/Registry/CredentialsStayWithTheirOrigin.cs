@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.InteropServices;
 using Tko.Model;
 using Tko.Registry;
 using Tko.Testing;
@@ -89,6 +90,25 @@ public sealed class CredentialsStayWithTheirOrigin
         Assert.Contains("plain http on tko-upload.invalid", refused.Message, StringComparison.Ordinal);
         Assert.Contains("--insecure-registry", refused.Message, StringComparison.Ordinal);
         Assert.All(front.Requests, r => Assert.Equal("https", r.Scheme));
+    }
+
+    [Fact]
+    public async Task Https_blob_redirect_to_plain_http_on_a_named_host_is_refused_naming_it()
+    {
+        await using RegistryServer registry = await RegistryServer.StartAsync(new RegistryOptions(Basic: Alice));
+        string pushed = await BusyboxImage.PushAsync(registry, "busybox", credentials: Alice);
+        await using RegistryProxy proxy = RegistryProxy.Start(registry, new ProxyBehaviour { RedirectBlobsTo = new Uri("http://tko-storage.invalid:9/") });
+        using var files = new TempDirectory("front");
+        await using TlsFront front = TlsFront.Start(proxy, files.Path);
+        using RegistryClient client = Client(front.Host, front.CaCertificatePath);
+        ImageReference reference = ImageReference.Parse(pushed.Replace(registry.Host, front.Host, StringComparison.Ordinal));
+        Platform platform = RuntimeInformation.OSArchitecture == Architecture.Arm64 ? new Platform("arm64", "linux") : Platform.LinuxAmd64;
+
+        var refused = await Assert.ThrowsAsync<RegistryException>(() => client.PullAsync(reference, platform));
+
+        Assert.DoesNotContain('\n', refused.Message);
+        Assert.Contains("plain http on tko-storage.invalid", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(front.Requests, r => r is { Scheme: "https", Method: "GET", HadAuthorization: true } && r.Path.Contains("/blobs/", StringComparison.Ordinal));
     }
 
     [Fact]

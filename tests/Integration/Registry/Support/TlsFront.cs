@@ -28,12 +28,12 @@ internal sealed partial class TlsFront : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly List<FrontRequest> _requests = [];
 
-    private TlsFront(RegistryServer registry, string directory, string? locationHost)
+    private TlsFront(string upstream, string directory, string? locationHost)
     {
         TestCertificateAuthority ca = TestCertificateAuthority.Create(directory);
         CaCertificatePath = ca.CaPath;
         _certificate = X509Certificate2.CreateFromPemFile(ca.ServerCertificatePath, ca.ServerKeyPath);
-        _upstream = IPEndPoint.Parse(registry.Host);
+        _upstream = IPEndPoint.Parse(upstream);
         _locationHost = locationHost;
         _listener = new TcpListener(IPAddress.Loopback, 0);
         _listener.Start();
@@ -53,7 +53,10 @@ internal sealed partial class TlsFront : IAsyncDisposable
     }
 
     /// <summary>A front in <paramref name="directory"/> (for its certificates); <paramref name="locationHost"/> renames the host of plain-http Locations.</summary>
-    public static TlsFront Start(RegistryServer registry, string directory, string? locationHost = null) => new(registry, directory, locationHost);
+    public static TlsFront Start(RegistryServer registry, string directory, string? locationHost = null) => new(registry.Host, directory, locationHost);
+
+    /// <summary>A front for a <see cref="RegistryProxy"/> (its quirks, behind TLS).</summary>
+    public static TlsFront Start(RegistryProxy proxy, string directory) => new(proxy.Host, directory, null);
 
     private async Task AcceptAsync()
     {
