@@ -42,4 +42,24 @@ public sealed class RedactionRemovesSecrets
 
         Assert.DoesNotContain("p@ssw0rd-secret", login.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Derived_forms_of_credentials_are_masked()
+    {
+        var redactor = new Redactor();
+        redactor.AddLogin("reluser", "R3l/p@ss word+");
+        redactor.Add("identity-token-0123456789");
+        redactor.Add("eyJbearer.token/value+x");
+        string basic = Convert.ToBase64String("reluser:R3l/p@ss word+"u8);
+
+        string text = redactor.Text($"echo {basic} {basic.TrimEnd('=')} {Uri.EscapeDataString("R3l/p@ss word+")} {System.Net.WebUtility.UrlEncode("R3l/p@ss word+")} "
+            + $"{Convert.ToBase64String("identity-token-0123456789"u8)} refresh_token={Uri.EscapeDataString("eyJbearer.token/value+x")} {Convert.ToBase64String("eyJbearer.token/value+x"u8).Replace('+', '-').Replace('/', '_')}");
+
+        Assert.DoesNotContain(basic.TrimEnd('='), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("R3l", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Convert.ToBase64String("identity-token-0123456789"u8).TrimEnd('='), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("eyJbearer", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Convert.ToBase64String("eyJbearer.token/value+x"u8).Replace('+', '-').Replace('/', '_').TrimEnd('='), text, StringComparison.Ordinal);
+        Assert.StartsWith("echo ***", text, StringComparison.Ordinal);
+    }
 }

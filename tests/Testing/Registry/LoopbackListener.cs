@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Tko.Testing.Registry;
 
-/// <summary>An HttpListener on a free 127.0.0.1 port that hands each request to a handler and records it.</summary>
+/// <summary>An HttpListener on a free port of 127.0.0.1 (or another loopback address, e.g. 127.0.0.2 as a second host) that hands each request to a handler and records it.</summary>
 public sealed class LoopbackListener : IAsyncDisposable
 {
     private readonly HttpListener _listener;
@@ -11,10 +11,10 @@ public sealed class LoopbackListener : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly List<ProxiedRequest> _requests = [];
 
-    private LoopbackListener(HttpListener listener, int port, Func<HttpListenerContext, Task<int>> handle)
+    private LoopbackListener(HttpListener listener, IPAddress address, int port, Func<HttpListenerContext, Task<int>> handle)
     {
         (_listener, _handle) = (listener, handle);
-        Host = $"127.0.0.1:{port}";
+        Host = $"{address}:{port}";
         _serving = Task.Run(ServeAsync);
     }
 
@@ -38,17 +38,18 @@ public sealed class LoopbackListener : IAsyncDisposable
     }
 
     /// <summary>Starts listening; <paramref name="handle"/> answers a request and returns the status it sent (0 for a dropped connection).</summary>
-    public static LoopbackListener Start(Func<HttpListenerContext, Task<int>> handle)
+    public static LoopbackListener Start(Func<HttpListenerContext, Task<int>> handle, IPAddress? address = null)
     {
+        address ??= IPAddress.Loopback;
         for (int attempt = 1; ; attempt++)
         {
             int port = FreePort.Next();
             var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            listener.Prefixes.Add($"http://{address}:{port}/");
             try
             {
                 listener.Start();
-                return new LoopbackListener(listener, port, handle);
+                return new LoopbackListener(listener, address, port, handle);
             }
             catch (HttpListenerException) when (attempt < 5)
             {

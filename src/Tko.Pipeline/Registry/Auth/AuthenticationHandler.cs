@@ -5,37 +5,49 @@ using System.Text;
 namespace Tko.Registry;
 
 /// <summary>
-/// Adds credentials to requests that carry a <see cref="RequestAccess"/>, for the host they were
-/// made for only. Knowing the endpoint's challenge (from the ping or an earlier 401), it authorises
+/// Adds credentials to requests that carry a <see cref="RequestAccess"/>, for the registry's own
+/// origin only (<see cref="OriginPolicy"/>): a request to another origin goes without
+/// <c>Authorization</c>, and plain http reached from an https registry is refused before it is sent.
+/// Knowing the origin's challenge (from the ping or an earlier 401), it authorises
 /// up front: Basic with the user and password, or Bearer with a token for the request's scopes
 /// (cached per scope set). On a 401 it learns the new challenge and sends once more when that can
 /// help (a first contact or a cached token); a second refusal becomes a clear error naming the
 /// registry and where the credentials came from.
 /// </summary>
-internal sealed class AuthenticationHandler(CredentialChain credentials, ChallengeBook challenges, TokenCache tokens, TokenClient tokenClient, Redactor redactor) : DelegatingHandler
+internal sealed class AuthenticationHandler(
+    CredentialChain credentials, ChallengeBook challenges, RegistryOrigins origins, InsecureRegistries insecure, TokenCache tokens, TokenClient tokenClient, Redactor redactor) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!request.Options.TryGetValue(RequestAccess.Key, out RequestAccess? access))
             return await base.SendAsync(request, cancellationToken);
 
-        string authority = request.RequestUri!.Authority;
-        Authorization? sent = null;
-        if (challenges.Get(authority) is { } known)
+        Origin? home = origins.Get(access.Host);
+        switch (OriginPolicy.Judge(home, request.RequestUri!, insecure))
         {
-            sent = await AuthorizeAsync(known, access, authority, refresh: false, cancellationToken);
+            case OriginVerdict.Downgrade:
+                throw Downgrade(request, access, home!);
+            case OriginVerdict.Foreign:
+                return await SendWithoutCredentialsAsync(request, access, home, cancellationToken);
+        }
+
+        Origin origin = home!;
+        Authorization? sent = null;
+        if (challenges.Get(origin) is { } known)
+        {
+            sent = await AuthorizeAsync(known, access, origin, refresh: false, cancellationToken);
             request.Headers.Authorization = sent.Header;
         }
 
         HttpResponseMessage response = await base.SendAsync(request, cancellationToken);
         if (response.StatusCode != HttpStatusCode.Unauthorized || AuthChallenge.FromResponse(response) is not { } challenge)
             return response;
-        challenges.Set(authority, challenge);
+        challenges.Set(origin, challenge);
 
         bool worthAnotherTry = sent is null || !sent.Final || challenge.Scheme != sent.Scheme;
         if (worthAnotherTry && CanResend(request))
         {
-            Authorization again = await AuthorizeAsync(challenge, access, authority, refresh: sent is not null, cancellationToken);
+            Authorization again = await AuthorizeAsync(challenge, access, origin, refresh: sent is not null, cancellationToken);
             if (again.Header is not null)
             {
                 response.Dispose();
@@ -53,6 +65,36 @@ internal sealed class AuthenticationHandler(CredentialChain credentials, Challen
             var failure = new RegistryFailure(request.Method.Method, redactor.Url(request.RequestUri), 401, [], false);
             throw Refusal(access, challenge, credential, failure);
         }
+    }
+
+    /// <summary>
+    /// A request to another origin (a Location or redirect elsewhere): sent bare. A 401 there cannot
+    /// be answered, since the registry's credentials stay with the registry; it is said so.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendWithoutCredentialsAsync(HttpRequestMessage request, RequestAccess access, Origin? home, CancellationToken cancellationToken)
+    {
+        request.Headers.Authorization = null;
+        HttpResponseMessage response = await base.SendAsync(request, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Unauthorized || home is null) return response;
+        using (response)
+        {
+            string url = redactor.Url(request.RequestUri);
+            var failure = new RegistryFailure(request.Method.Method, url, 401, [], false);
+            throw new RegistryAuthenticationException(access.Subject,
+                $"{request.Method} {url} answered 401: the registry sent tko to {Origin.Of(request.RequestUri!)}, and its credentials go only to {home}; "
+                + "fix the registry's external URL (behind a TLS proxy, send X-Forwarded-Proto)", failure);
+        }
+    }
+
+    /// <summary>The error for plain http reached from an https registry: nothing was sent.</summary>
+    private RegistryException Downgrade(HttpRequestMessage request, RequestAccess access, Origin home)
+    {
+        string host = request.RequestUri!.Authority;
+        string url = redactor.Url(request.RequestUri);
+        var failure = new RegistryFailure(request.Method.Method, url, null, [], false);
+        return new RegistryException(access.Subject,
+            $"the registry at {home} sent tko to plain http on {host} ({request.Method} {url}); refused, as it would expose the request and its credentials: "
+            + $"fix the registry's external URL (behind a TLS proxy, send X-Forwarded-Proto), or name {host} with --insecure-registry", failure);
     }
 
     /// <summary>The error for a final 401: no credentials, credentials refused, or a token without the scope asked for.</summary>
@@ -79,7 +121,7 @@ internal sealed class AuthenticationHandler(CredentialChain credentials, Challen
     private static bool CanResend(HttpRequestMessage request) =>
         request.Content is null or ByteArrayContent or ReadOnlyMemoryContent or ReplayableContent;
 
-    private async Task<Authorization> AuthorizeAsync(AuthChallenge challenge, RequestAccess access, string authority, bool refresh, CancellationToken cancellationToken)
+    private async Task<Authorization> AuthorizeAsync(AuthChallenge challenge, RequestAccess access, Origin origin, bool refresh, CancellationToken cancellationToken)
     {
         Credential credential = await credentials.FindAsync(access.Registry, cancellationToken);
         if (challenge.IsBasic)
@@ -96,7 +138,7 @@ internal sealed class AuthenticationHandler(CredentialChain credentials, Challen
         SortedSet<string> scopes = new(access.Scopes, StringComparer.Ordinal);
         foreach (string scope in (challenge.Scope ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
             scopes.Add(scope);
-        string key = TokenCache.Key(authority, challenge, scopes);
+        string key = TokenCache.Key(origin, challenge, scopes);
         (BearerToken token, bool fresh) = await tokens.GetAsync(key, refresh,
             () => tokenClient.FetchAsync(challenge, scopes, credential, access, (r, ct) => base.SendAsync(r, ct), cancellationToken));
         return new Authorization(challenge.Scheme, new AuthenticationHeaderValue("Bearer", token.Value), Final: fresh);

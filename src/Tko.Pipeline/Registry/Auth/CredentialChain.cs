@@ -5,7 +5,7 @@ namespace Tko.Registry;
 /// <summary>
 /// Credential sources tried in order (explicit login, docker config with its helpers,
 /// <c>GITHUB_TOKEN</c>); anonymous when none has any. Each registry is looked up once per client.
-/// Every secret found is handed to the redactor.
+/// Every secret found is handed to the redactor, with the user for its Basic (base64) form.
 /// </summary>
 internal sealed class CredentialChain(IReadOnlyList<ICredentialSource> sources, Redactor redactor)
 {
@@ -25,7 +25,7 @@ internal sealed class CredentialChain(IReadOnlyList<ICredentialSource> sources, 
         {
             if (await source.FindAsync(registry, cancellationToken) is { } credential)
             {
-                redactor.Add(credential.Password);
+                redactor.AddLogin(credential.Username, credential.Password);
                 redactor.Add(credential.IdentityToken);
                 redactor.Add(credential.RegistryToken);
                 return credential;

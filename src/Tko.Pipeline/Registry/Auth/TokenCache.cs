@@ -3,15 +3,15 @@ using System.Collections.Concurrent;
 namespace Tko.Registry;
 
 /// <summary>
-/// Tokens per (token service, scope set), kept until shortly before they expire. Concurrent requests
+/// Tokens per (registry origin, token service, scope set), kept until shortly before they expire. Concurrent requests
 /// for the same key share one fetch.
 /// </summary>
 internal sealed class TokenCache(TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<BearerToken>>> _tokens = new(StringComparer.Ordinal);
 
-    public static string Key(string authority, AuthChallenge challenge, IEnumerable<string> scopes) =>
-        $"{authority}|{challenge.Realm}|{challenge.Service}|{string.Join(' ', scopes.Order(StringComparer.Ordinal))}";
+    public static string Key(Origin origin, AuthChallenge challenge, IEnumerable<string> scopes) =>
+        $"{origin}|{challenge.Realm}|{challenge.Service}|{string.Join(' ', scopes.Order(StringComparer.Ordinal))}";
 
     /// <summary>The cached token for <paramref name="key"/> when it is still valid, else one fetched now.</summary>
     public async Task<(BearerToken Token, bool Fresh)> GetAsync(string key, bool refresh, Func<Task<BearerToken>> fetch)

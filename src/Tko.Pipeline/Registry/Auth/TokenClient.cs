@@ -9,9 +9,11 @@ namespace Tko.Registry;
 /// <summary>
 /// Asks a Bearer challenge's realm for a token: an OAuth2 POST with <c>grant_type=refresh_token</c>
 /// when an identity token is configured, else a GET with the scopes, with Basic credentials when
-/// there are some (anonymous otherwise). Tokens are registered with the redactor.
+/// there are some (anonymous otherwise). A realm must be https unless it is loopback or named
+/// insecure: nothing, not even an anonymous request, goes to a plain-http realm elsewhere.
+/// Tokens are registered with the redactor.
 /// </summary>
-internal sealed class TokenClient(RequestLog log, TimeProvider clock)
+internal sealed class TokenClient(RequestLog log, TimeProvider clock, InsecureRegistries insecure)
 {
     private static readonly TimeSpan MinimumLifetime = TimeSpan.FromSeconds(60);
 
@@ -23,6 +25,10 @@ internal sealed class TokenClient(RequestLog log, TimeProvider clock)
         string realmText = challenge.Realm ?? "";
         if (!Uri.TryCreate(realmText, UriKind.Absolute, out Uri? realm) || realm.Scheme is not ("https" or "http"))
             throw new RegistryException(access.Subject, $"the registry's token challenge has no usable realm ('{log.Redactor.Text(realmText)}'); the registry is misconfigured");
+        if (!OriginPolicy.AllowsRealm(realm, insecure))
+            throw new RegistryAuthenticationException(access.Subject,
+                $"the registry's token realm is plain http on {realm.Authority}; tko sends credentials to a token server only over https: "
+                + $"fix the registry's token realm, or name {realm.Authority} with --insecure-registry");
 
         using HttpRequestMessage request = credential.IdentityToken is { } refreshToken
             ? RefreshTokenGrant(realm, challenge.Service, scopes, refreshToken)

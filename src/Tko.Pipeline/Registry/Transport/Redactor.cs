@@ -6,8 +6,10 @@ namespace Tko.Registry;
 
 /// <summary>
 /// Removes secrets from text before it is logged or put in an exception: every password and token
-/// this client has handled, <c>Authorization</c> values, and the values of URL query parameters
-/// other than the registry API's own harmless ones (upload <c>_state</c>, signed storage URLs).
+/// this client has handled in the forms a server may echo them (as is, URL-encoded, base64, and the
+/// base64 of <c>user:password</c> that Basic auth sends), <c>Authorization</c> values, and the values
+/// of URL query parameters other than the registry API's own harmless ones (upload <c>_state</c>,
+/// signed storage URLs).
 /// </summary>
 internal sealed partial class Redactor
 {
@@ -19,10 +21,19 @@ internal sealed partial class Redactor
 
     private readonly ConcurrentDictionary<string, bool> _secrets = new(StringComparer.Ordinal);
 
-    /// <summary>Remembers <paramref name="secret"/> so that it never appears in a redacted text.</summary>
+    /// <summary>Remembers <paramref name="secret"/> (a password, identity or bearer token) so that it, URL-encoded or in base64, never appears in a redacted text.</summary>
     public void Add(string? secret)
     {
-        if (!string.IsNullOrEmpty(secret) && secret.Length >= 4) _secrets.TryAdd(secret, true);
+        if (string.IsNullOrEmpty(secret) || secret.Length < 4) return;
+        foreach (string form in SecretForms.Of(secret)) _secrets.TryAdd(form, true);
+    }
+
+    /// <summary>Remembers a password and the base64 of <c>user:password</c> that Basic auth sends.</summary>
+    public void AddLogin(string? user, string? password)
+    {
+        Add(password);
+        if (user is null || string.IsNullOrEmpty(password)) return;
+        foreach (string form in SecretForms.Base64($"{user}:{password}")) _secrets.TryAdd(form, true);
     }
 
     /// <summary>The URL without user info and with secret query values masked.</summary>
@@ -54,7 +65,8 @@ internal sealed partial class Redactor
         if (string.IsNullOrEmpty(text)) return "";
         string result = AuthorizationValue().Replace(text, m => m.Groups[1].Value + " " + Mask);
         result = SecretQueryValue().Replace(result, m => PublicQueryParameters.Contains(m.Groups[2].Value) ? m.Value : m.Groups[1].Value + m.Groups[2].Value + "=" + Mask);
-        foreach (string secret in _secrets.Keys)
+        // Longest first: a secret inside a longer form (its URL-encoding) must not break that form up.
+        foreach (string secret in _secrets.Keys.OrderByDescending(s => s.Length))
             result = result.Replace(secret, Mask, StringComparison.Ordinal);
         return OneLine(result);
     }

@@ -3,9 +3,10 @@ using System.Net;
 namespace Tko.Registry;
 
 /// <summary>
-/// Follows redirects of GET and HEAD (blob downloads are sent to storage this way). The new request
-/// keeps the registry's access, and so its credentials, only when it goes to the same scheme, host
-/// and port: an <c>Authorization</c> header never reaches another host.
+/// Follows redirects of GET and HEAD (blob downloads are sent to storage this way). No header
+/// <c>Authorization</c> is copied: the new request keeps the registry's access, and the
+/// authentication handler's <see cref="OriginPolicy"/> decides from its URL whether it gets
+/// credentials (the registry's own origin), none (any other) or is refused (https to plain http).
 /// </summary>
 internal sealed class RedirectHandler : DelegatingHandler
 {
@@ -22,8 +23,7 @@ internal sealed class RedirectHandler : DelegatingHandler
             foreach (var header in current.Headers)
                 if (!header.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
                     next.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            bool sameOrigin = Uri.Compare(target, request.RequestUri!, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0;
-            if (sameOrigin && request.Options.TryGetValue(RequestAccess.Key, out RequestAccess? access))
+            if (request.Options.TryGetValue(RequestAccess.Key, out RequestAccess? access))
                 next.Options.Set(RequestAccess.Key, access);
             response.Dispose();
             if (!ReferenceEquals(current, request)) current.Dispose();

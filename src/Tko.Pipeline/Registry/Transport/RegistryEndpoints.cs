@@ -33,7 +33,8 @@ internal sealed class RegistryEndpoints(RegistryTransport transport)
                 using var request = new HttpRequestMessage(HttpMethod.Get, ping);
                 using HttpResponseMessage response = await transport.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
                 if (response.StatusCode == HttpStatusCode.Unauthorized && AuthChallenge.FromResponse(response) is { } challenge)
-                    transport.Challenges.Set(ping.Authority, challenge);
+                    transport.Challenges.Set(Origin.Of(ping), challenge);
+                transport.Origins.Set(host, Origin.Of(ping));
                 return new Uri($"{schemes[i]}://{host}/");
             }
             catch (Exception e) when (e is HttpRequestException or TimeoutException && !cancellationToken.IsCancellationRequested)

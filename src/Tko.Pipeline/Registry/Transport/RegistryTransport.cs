@@ -11,8 +11,8 @@ namespace Tko.Registry;
 /// </summary>
 internal sealed class RegistryTransport : IDisposable
 {
-    private RegistryTransport(HttpClient client, RequestLog log, InsecureRegistries insecure, CertificateTrust trust, ChallengeBook challenges, CredentialChain credentials)
-        => (Client, Log, Insecure, Trust, Challenges, Credentials) = (client, log, insecure, trust, challenges, credentials);
+    private RegistryTransport(HttpClient client, RequestLog log, InsecureRegistries insecure, CertificateTrust trust, ChallengeBook challenges, RegistryOrigins origins, CredentialChain credentials)
+        => (Client, Log, Insecure, Trust, Challenges, Origins, Credentials) = (client, log, insecure, trust, challenges, origins, credentials);
 
     public HttpClient Client { get; }
 
@@ -26,6 +26,8 @@ internal sealed class RegistryTransport : IDisposable
 
     public ChallengeBook Challenges { get; }
 
+    public RegistryOrigins Origins { get; }
+
     public CredentialChain Credentials { get; }
 
     /// <summary>Builds the stack; <paramref name="network"/> replaces the sockets handler (tests of rules a real registry cannot show).</summary>
@@ -33,12 +35,13 @@ internal sealed class RegistryTransport : IDisposable
     {
         clock ??= TimeProvider.System;
         var redactor = new Redactor();
-        foreach (RegistryLogin login in options.Logins) redactor.Add(login.Password);
+        foreach (RegistryLogin login in options.Logins) redactor.AddLogin(login.Username, login.Password);
         redactor.Add(options.GitHubToken);
         var log = new RequestLog(options.Log, redactor);
         var insecure = new InsecureRegistries(options.InsecureRegistries);
         var trust = new CertificateTrust(options.CaCertificateFiles, options.CaCertificateDirectories, insecure);
         var challenges = new ChallengeBook();
+        var origins = new RegistryOrigins();
 
         var helpers = new CredentialHelper(options.CredentialHelperPath, redactor);
         var sources = new List<ICredentialSource> { new ExplicitLogins(options.Logins) };
@@ -60,7 +63,7 @@ internal sealed class RegistryTransport : IDisposable
         };
         HttpMessageHandler stack = new RedirectHandler
         {
-            InnerHandler = new AuthenticationHandler(credentials, challenges, new TokenCache(clock), new TokenClient(log, clock), redactor)
+            InnerHandler = new AuthenticationHandler(credentials, challenges, origins, insecure, new TokenCache(clock), new TokenClient(log, clock, insecure), redactor)
             {
                 InnerHandler = new RetryHandler(options, log)
                 {
@@ -70,7 +73,7 @@ internal sealed class RegistryTransport : IDisposable
         };
         var client = new HttpClient(stack, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.ParseAdd("tko/1.0");
-        return new RegistryTransport(client, log, insecure, trust, challenges, credentials);
+        return new RegistryTransport(client, log, insecure, trust, challenges, origins, credentials);
     }
 
     public void Dispose() => Client.Dispose();

@@ -17,4 +17,13 @@ internal sealed record ProxyBehaviour
 
     /// <summary>Redirect blob GETs to this storage server, as registries backed by S3 do.</summary>
     public Uri? RedirectBlobsTo { get; init; }
+
+    /// <summary>Rewrite the registry's absolute Locations to this origin instead of the proxy's own (another host, plain http).</summary>
+    public Uri? RelocateTo { get; init; }
+
+    /// <summary>Rewrite the host of a Bearer challenge's realm to this name, keeping scheme and port (a token server elsewhere).</summary>
+    public string? RealmHost { get; init; }
+
+    /// <summary>Answer an upload start that carries Basic credentials with 400, its error message echoing them in base64 and the password URL-encoded.</summary>
+    public bool EchoCredentials { get; init; }
 }

@@ -8,7 +8,8 @@ namespace Tko.Integration.Registry;
 /// <summary>
 /// A real HTTP server in front of a test registry that forwards every request and, as
 /// <see cref="ProxyBehaviour"/> asks, refuses PATCH, corrupts manifests, makes Locations
-/// relative, demands a session cookie or redirects blob downloads to another host.
+/// relative or points them elsewhere, demands a session cookie, redirects blob downloads to another
+/// host, moves the token realm or echoes credentials in an error.
 /// </summary>
 internal sealed partial class RegistryProxy : IAsyncDisposable
 {
@@ -22,11 +23,11 @@ internal sealed partial class RegistryProxy : IAsyncDisposable
     private readonly HttpClient _client;
     private readonly LoopbackListener _listener;
 
-    private RegistryProxy(RegistryServer upstream, ProxyBehaviour behaviour)
+    private RegistryProxy(RegistryServer upstream, ProxyBehaviour behaviour, IPAddress? address)
     {
         (_upstream, _behaviour) = (upstream, behaviour);
         _client = new HttpClient(upstream.CreateHttpHandler());
-        _listener = LoopbackListener.Start(HandleAsync);
+        _listener = LoopbackListener.Start(HandleAsync, address);
     }
 
     /// <summary><c>127.0.0.1:PORT</c> of the proxy, as references name it.</summary>
@@ -34,7 +35,8 @@ internal sealed partial class RegistryProxy : IAsyncDisposable
 
     public IReadOnlyList<ProxiedRequest> Requests => _listener.Requests;
 
-    public static RegistryProxy Start(RegistryServer upstream, ProxyBehaviour behaviour) => new(upstream, behaviour);
+    /// <summary>A proxy on a free port of <paramref name="address"/> (127.0.0.1 unless given, e.g. 127.0.0.2 as a second host).</summary>
+    public static RegistryProxy Start(RegistryServer upstream, ProxyBehaviour behaviour, IPAddress? address = null) => new(upstream, behaviour, address);
 
     private async Task<int> HandleAsync(HttpListenerContext context)
     {
@@ -49,6 +51,16 @@ internal sealed partial class RegistryProxy : IAsyncDisposable
                 await DrainAsync(request);
                 return await AnswerAsync(response, 405, "{\"errors\":[{\"code\":\"UNSUPPORTED\",\"message\":\"chunked uploads are not supported\"}]}");
             }
+        }
+        if (_behaviour.EchoCredentials && request.HttpMethod == "POST" && path.Contains("/blobs/uploads/", StringComparison.Ordinal)
+            && request.Headers["Authorization"] is { } authorization && authorization.StartsWith("Basic ", StringComparison.Ordinal))
+        {
+            // A registry that quotes what it was sent, without the scheme word a simple redactor looks for.
+            string encoded = authorization[6..];
+            string password = Encoding.UTF8.GetString(Convert.FromBase64String(encoded)).Split(':', 2)[1];
+            await DrainAsync(request);
+            return await AnswerAsync(response, 400,
+                $"{{\"errors\":[{{\"code\":\"BLOB_UPLOAD_INVALID\",\"message\":\"credential {encoded} refused (password={Uri.EscapeDataString(password)})\"}}]}}");
         }
         if (_behaviour.RequireUploadCookie && path.Contains("/blobs/uploads/", StringComparison.Ordinal) && request.HttpMethod != "POST"
             && request.Cookies["tko-session"]?.Value != "1")
@@ -87,6 +99,8 @@ internal sealed partial class RegistryProxy : IAsyncDisposable
             {
                 if (header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)) response.ContentType = value;
                 else if (header.Key.Equals("Location", StringComparison.OrdinalIgnoreCase)) response.AddHeader("Location", Relocate(value));
+                else if (header.Key.Equals("WWW-Authenticate", StringComparison.OrdinalIgnoreCase) && _behaviour.RealmHost is { } realmHost)
+                    response.AddHeader(header.Key, RealmUrl().Replace(value, m => m.Groups[1].Value + realmHost));
                 else response.AddHeader(header.Key, value);
             }
         }
@@ -112,6 +126,7 @@ internal sealed partial class RegistryProxy : IAsyncDisposable
     private string Relocate(string location)
     {
         if (!Uri.TryCreate(location, UriKind.Absolute, out Uri? absolute) || absolute.Authority != _upstream.BaseUri.Authority) return location;
+        if (_behaviour.RelocateTo is { } elsewhere) return new Uri(elsewhere, absolute.PathAndQuery).ToString();
         return _behaviour.RelativeLocations ? absolute.PathAndQuery : $"http://{Host}{absolute.PathAndQuery}";
     }
 
@@ -127,6 +142,9 @@ internal sealed partial class RegistryProxy : IAsyncDisposable
         response.Close();
         return status;
     }
+
+    [GeneratedRegex(@"(realm=""[a-z]+://)[^:/""]+")]
+    private static partial Regex RealmUrl();
 
     [GeneratedRegex(@"^/v2/.+/blobs/sha256:([0-9a-f]{64})$")]
     private static partial Regex BlobPath();
