@@ -148,10 +148,12 @@ internal sealed partial class FaultRelay : IAsyncDisposable
     {
         foreach (TcpClient connection in connections)
         {
+            // A connection the relay already closed has no socket left to reset.
+            if (connection.Client is not { } socket) continue;
             try
             {
-                connection.Client.LingerState = new LingerOption(true, 0);
-                connection.Client.Close();
+                socket.LingerState = new LingerOption(true, 0);
+                socket.Close();
             }
             catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
