@@ -27,14 +27,17 @@ internal sealed class RegistryTransport : IDisposable
 
     public CredentialChain Credentials { get; }
 
-    /// <summary>Builds the stack; <paramref name="network"/> replaces the sockets handler (tests of rules a real registry cannot show).</summary>
-    public static RegistryTransport Create(RegistryClientOptions options, HttpMessageHandler? network = null, TimeProvider? clock = null)
+    /// <summary>
+    /// Builds the stack; <paramref name="network"/> replaces the sockets handler (tests of rules a real
+    /// registry cannot show), and <paramref name="log"/> receives a line per request and retry.
+    /// </summary>
+    public static RegistryTransport Create(RegistryClientOptions options, HttpMessageHandler? network = null, TimeProvider? clock = null, IObserver<string>? log = null)
     {
         clock ??= TimeProvider.System;
         var redactor = new Redactor();
         foreach (RegistryLogin login in options.Logins) redactor.Add(login.Password);
         redactor.Add(options.GitHubToken);
-        var log = new RequestLog(options.Log, redactor);
+        var requestLog = new RequestLog(log, redactor);
         var insecure = new InsecureRegistries(options.InsecureRegistries);
         var trust = new CertificateTrust(options.CaCertificateFiles, options.CaCertificateDirectories, insecure);
         var challenges = new ChallengeBook();
@@ -59,17 +62,17 @@ internal sealed class RegistryTransport : IDisposable
         };
         HttpMessageHandler stack = new RedirectHandler
         {
-            InnerHandler = new AuthenticationHandler(credentials, challenges, new TokenCache(clock), new TokenClient(log, clock), redactor)
+            InnerHandler = new AuthenticationHandler(credentials, challenges, new TokenCache(clock), new TokenClient(requestLog, clock), redactor)
             {
-                InnerHandler = new RetryHandler(options, log)
+                InnerHandler = new RetryHandler(options, requestLog)
                 {
-                    InnerHandler = new LoggingHandler(log) { InnerHandler = network },
+                    InnerHandler = new LoggingHandler(requestLog) { InnerHandler = network },
                 },
             },
         };
         var client = new HttpClient(stack, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.ParseAdd("tko/1.0");
-        return new RegistryTransport(client, log, insecure, trust, challenges, credentials);
+        return new RegistryTransport(client, requestLog, insecure, trust, challenges, credentials);
     }
 
     public void Dispose() => Client.Dispose();
