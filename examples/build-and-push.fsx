@@ -2,7 +2,7 @@
 // and a summary at the end, then reads the manifest back from the registry to check it.
 // Needs a registry: examples/run.sh starts one on loopback and passes it in TKO_EXAMPLE_REGISTRY.
 //   TKO_EXAMPLE_REGISTRY=127.0.0.1:5000 dotnet fsi examples/build-and-push.fsx
-#r "../src/Tko.Pipeline/bin/Release/net10.0/Tko.Pipeline.dll"
+#r "nuget: Tko.Pipeline"
 
 open System
 open System.Diagnostics
@@ -18,7 +18,8 @@ let registry =
 
 let repository = sprintf "%s/examples/hello" registry
 let spec =
-    BuildSpec.FromDirectory(Path.Combine(__SOURCE_DIRECTORY__, "hello"))
+    // FromEnvironment reads what the CLI reads: SOURCE_DATE_EPOCH, docker config, credential helpers.
+    BuildSpec.FromEnvironment(Path.Combine(__SOURCE_DIRECTORY__, "hello"))
         .WithTarget(Target.Registry(repository + ":fsx"))
         .WithRepository(repository)
 

@@ -1,6 +1,6 @@
 // Builds examples/hello from scratch into an OCI layout and checks what came out.
-// Run after `dotnet build src/Tko.Pipeline -c Release`:  dotnet fsi examples/offline-build.fsx
-#r "../src/Tko.Pipeline/bin/Release/net10.0/Tko.Pipeline.dll"
+// Run after examples/run.sh has packed the library into .artifacts/example-packages:  dotnet fsi examples/offline-build.fsx
+#r "nuget: Tko.Pipeline"
 
 open System.IO
 open Tko.Model
