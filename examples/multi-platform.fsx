@@ -25,7 +25,7 @@ let spec =
         .AddOverrides(PlatformOverride.None(arm64).WithEntrypoint([ "/tko-app/app"; "--arm" ]))
         .WithTarget(Target.OciLayout output)
         .WithRepository("example.local/hello")
-        .WithMetadata(ImageMetadata.Empty.WithAnnotations(Map [ "org.opencontainers.image.version", "1.0" ]))
+        .WithMetadata(ImageMetadata.Empty.WithAnnotations(Map [ ("org.opencontainers.image.version", "1.0") ]))
 
 let result = Build.RunAsync(spec) |> Async.AwaitTask |> Async.RunSynchronously
 printfn "%s" result.Reference
