@@ -7,9 +7,7 @@
 open System
 open System.Diagnostics
 open System.IO
-open Tko.Model
-open Tko.Building
-open Tko.Registry
+open Tko
 
 let registry =
     match Environment.GetEnvironmentVariable "TKO_EXAMPLE_REGISTRY" with
@@ -68,5 +66,7 @@ if pushed.Descriptor.Digest <> result.Manifest.Digest then
     failwithf "the registry's manifest %O is not the built one %O" pushed.Descriptor.Digest result.Manifest.Digest
 if last.Written <> result.Layer.Size then
     failwithf "events counted %d bytes pushed, the layer has %d" last.Written result.Layer.Size
+if last.Files <> result.Layer.EntryCount then
+    failwithf "events saw %d entries, the layer has %d" last.Files result.Layer.EntryCount
 if not (result.Reference.StartsWith(repository + "@sha256:")) then
     failwithf "unexpected reference %s" result.Reference

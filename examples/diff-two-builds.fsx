@@ -4,9 +4,7 @@
 #r "nuget: Tko.Pipeline"
 
 open System.IO
-open Tko.Model
-open Tko.Building
-open Tko.Inspection
+open Tko
 
 let build name (change: BuildSpec -> BuildSpec) =
     let output = Path.Combine(Path.GetTempPath(), "tko-fsx-diff-" + name)

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Tko.Errors;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Tko.Errors;
 using Tko.Hashing;
-using Tko.Json;
-using Tko.Model;
 
 namespace Tko.Inspection;
 

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using Tko.Pipeline;
 
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>
 /// Everything a build needs to know. Start from <see cref="FromDirectory(string)"/>, which reads nothing,
@@ -17,8 +16,8 @@ namespace Tko.Model;
 /// <param name="Repository">The image's name in the printed reference and in tags, e.g. <c>tko.local/app</c>.</param>
 /// <param name="Tags">Tags recorded with the image (docker tarball RepoTags, OCI layout ref names).</param>
 /// <param name="Layer">How the layer is compressed, and its entries' mtime.</param>
-/// <param name="Uid">Owner user id of every entry; <see cref="Layers.LayerPlanner.SourceOwner"/> keeps each file's own.</param>
-/// <param name="Gid">Owner group id of every entry; <see cref="Layers.LayerPlanner.SourceOwner"/> keeps each file's own.</param>
+/// <param name="Uid">Owner user id of every entry; <see cref="LayerPlanner.SourceOwner"/> keeps each file's own.</param>
+/// <param name="Gid">Owner group id of every entry; <see cref="LayerPlanner.SourceOwner"/> keeps each file's own.</param>
 /// <param name="Registry">How registries are reached: credentials, trust, insecure hosts, upload chunk size.</param>
 /// <param name="Metadata">Env, user, working directory, author and annotations set on the image.</param>
 /// <param name="Overrides">Per-platform settings of a multi-platform build.</param>
@@ -35,7 +34,7 @@ public sealed partial record BuildSpec(
     LayerOptions Layer,
     int Uid,
     int Gid,
-    Registry.RegistryClientOptions Registry,
+    RegistryClientOptions Registry,
     ImageMetadata Metadata,
     ImmutableList<PlatformOverride> Overrides)
 {
@@ -46,7 +45,7 @@ public sealed partial record BuildSpec(
     /// A spec for <paramref name="sourceDirectory"/> with tko's defaults, reading nothing from the
     /// environment: base <c>scratch</c>, linux/amd64, <c>/tko-app</c>, entrypoint <c>/tko-app/app</c>,
     /// an OCI layout in <c>out-oci</c>, owner root, entry mtime and <c>created</c> time 0 (the epoch),
-    /// and anonymous registry access (<see cref="Tko.Registry.RegistryClientOptions.Default"/>).
+    /// and anonymous registry access (<see cref="RegistryClientOptions.Default"/>).
     /// </summary>
     public static BuildSpec FromDirectory(string sourceDirectory) => FromDirectory(sourceDirectory, 0);
 
@@ -63,19 +62,19 @@ public sealed partial record BuildSpec(
         LayerOptions.Default.WithModificationTime(sourceDateEpoch),
         0,
         0,
-        Tko.Registry.RegistryClientOptions.Default,
+        RegistryClientOptions.Default,
         ImageMetadata.Empty,
         []);
 
     /// <summary>
     /// As <see cref="FromDirectory(string)"/>, plus what the CLI reads from the environment: the entry
     /// mtime and <c>created</c> time from <c>SOURCE_DATE_EPOCH</c> (else 0), and registry access as
-    /// Docker users expect (<see cref="Tko.Registry.RegistryClientOptions.FromEnvironment"/>: docker
+    /// Docker users expect (<see cref="RegistryClientOptions.FromEnvironment"/>: docker
     /// config, credential helpers, <c>GITHUB_TOKEN</c>, <c>SSL_CERT_FILE</c>).
     /// </summary>
     public static BuildSpec FromEnvironment(string sourceDirectory) =>
         FromDirectory(sourceDirectory, SourceDateEpoch.FromEnvironment())
-            .WithRegistry(Tko.Registry.RegistryClientOptions.FromEnvironment());
+            .WithRegistry(RegistryClientOptions.FromEnvironment());
 
     /// <summary><c>tko.local/</c> and the source directory's name in lowercase, as a fallback image name.</summary>
     public static string DefaultRepository(string sourceDirectory)

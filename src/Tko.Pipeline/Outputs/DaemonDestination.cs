@@ -1,8 +1,5 @@
-using Tko.Building;
 using Tko.Daemon;
 using Tko.Model;
-using Tko.Pipeline;
-using Tko.Registry;
 
 namespace Tko.Outputs;
 

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reactive;
-using Tko.Building;
 using Tko.Integration.Registry;
-using Tko.Model;
 using Tko.Testing;
 using Tko.Testing.Registry;
 using Xunit;

@@ -1,5 +1,3 @@
-using Tko.Model;
-using Tko.Registry;
 using Xunit;
 
 namespace Tko.Integration.Model;

@@ -23,7 +23,7 @@ public sealed class LibraryPackageHoldsWhatConsumersNeed
         Assert.Contains("lib/net10.0/Tko.Pipeline.xml", entries);
         Assert.Contains("README.md", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", StringComparison.Ordinal));
-        Assert.Contains("<member name=\"M:Tko.Model.BuildSpec.FromEnvironment(System.String)\">", Text(package, "lib/net10.0/Tko.Pipeline.xml"));
+        Assert.Contains("<member name=\"M:Tko.BuildSpec.FromEnvironment(System.String)\">", Text(package, "lib/net10.0/Tko.Pipeline.xml"));
     }
 
     [Fact]

@@ -1,8 +1,4 @@
-using System.Collections.Immutable;
 using System.Text.Json;
-using Tko.Building;
-using Tko.Json;
-using Tko.Model;
 
 namespace Tko.Registry;
 

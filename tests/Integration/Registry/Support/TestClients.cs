@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Reactive;
-using Tko.Registry;
 using Tko.Testing.Registry;
 
 namespace Tko.Integration.Registry;
