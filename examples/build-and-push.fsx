@@ -2,7 +2,7 @@
 // and a summary at the end, then reads the manifest back from the registry to check it.
 // Needs a registry: examples/run.sh starts one on loopback and passes it in TKO_EXAMPLE_REGISTRY.
 //   TKO_EXAMPLE_REGISTRY=127.0.0.1:5000 dotnet fsi examples/build-and-push.fsx
-#r "../src/Tko.Pipeline/bin/Release/net10.0/Tko.Pipeline.dll"
+#r "nuget: Tko.Pipeline"
 
 open System
 open System.Diagnostics
@@ -16,7 +16,8 @@ let registry =
 
 let repository = sprintf "%s/examples/hello" registry
 let spec =
-    BuildSpec.FromDirectory(Path.Combine(__SOURCE_DIRECTORY__, "hello"))
+    // FromEnvironment reads what the CLI reads: SOURCE_DATE_EPOCH, docker config, credential helpers.
+    BuildSpec.FromEnvironment(Path.Combine(__SOURCE_DIRECTORY__, "hello"))
         .WithTarget(Target.Registry(repository + ":fsx"))
         .WithRepository(repository)
 
@@ -65,5 +66,7 @@ if pushed.Descriptor.Digest <> result.Manifest.Digest then
     failwithf "the registry's manifest %O is not the built one %O" pushed.Descriptor.Digest result.Manifest.Digest
 if last.Written <> result.Layer.Size then
     failwithf "events counted %d bytes pushed, the layer has %d" last.Written result.Layer.Size
+if last.Files <> result.Layer.EntryCount then
+    failwithf "events saw %d entries, the layer has %d" last.Files result.Layer.EntryCount
 if not (result.Reference.StartsWith(repository + "@sha256:")) then
     failwithf "unexpected reference %s" result.Reference

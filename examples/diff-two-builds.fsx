@@ -1,7 +1,7 @@
 // Builds examples/hello three times into OCI layouts — twice the same way with different worker
 // counts, once with one more environment variable — and asks the library why they differ.
-// Run after `dotnet build src/Tko.Pipeline -c Release`:  dotnet fsi examples/diff-two-builds.fsx
-#r "../src/Tko.Pipeline/bin/Release/net10.0/Tko.Pipeline.dll"
+// Run after examples/run.sh has packed the library into .artifacts/example-packages:  dotnet fsi examples/diff-two-builds.fsx
+#r "nuget: Tko.Pipeline"
 
 open System.IO
 open Tko

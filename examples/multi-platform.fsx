@@ -1,7 +1,7 @@
 // Builds examples/hello for linux/amd64 and linux/arm64 into one OCI layout, the arm64 image with
 // its own entrypoint, and checks the index: one image per platform, in the order given.
-// Run after `dotnet build src/Tko.Pipeline -c Release`:  dotnet fsi examples/multi-platform.fsx
-#r "../src/Tko.Pipeline/bin/Release/net10.0/Tko.Pipeline.dll"
+// Run after examples/run.sh has packed the library into .artifacts/example-packages:  dotnet fsi examples/multi-platform.fsx
+#r "nuget: Tko.Pipeline"
 
 open System.IO
 open Tko
@@ -23,6 +23,7 @@ let spec =
         .AddOverrides(PlatformOverride.None(arm64).WithEntrypoint([ "/tko-app/app"; "--arm" ]))
         .WithTarget(Target.OciLayout output)
         .WithRepository("example.local/hello")
+        .WithMetadata(ImageMetadata.Empty.WithAnnotations(Map [ ("org.opencontainers.image.version", "1.0") ]))
 
 let result = Build.RunAsync(spec) |> Async.AwaitTask |> Async.RunSynchronously
 printfn "%s" result.Reference
@@ -35,3 +36,6 @@ if [ for i in result.Images -> i.Platform ] <> [ amd64; arm64 ] then failwith "t
 // The same files give the same layer on both platforms; the configs differ (architecture, entrypoint).
 if result.Images[0].Layer <> result.Images[1].Layer then failwith "the same tree gave two different layers"
 if result.Images[0].Config = result.Images[1].Config then failwith "both platforms have the same config"
+// The annotations given as an F# Map are on the index.
+let index = CanonicalJson.ParseIndex(File.ReadAllBytes(Path.Combine(output, "blobs", "sha256", result.Manifest.Digest.Hex)))
+if index.Annotations["org.opencontainers.image.version"] <> "1.0" then failwith "the index lacks the version annotation"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # README's first command and the F# examples: build the example offline from scratch into an OCI
-# layout and a docker tarball, then run every examples/*.fsx against the built library, with a
+# layout and a docker tarball, then run every examples/*.fsx against the freshly packed library, with a
 # CNCF distribution registry (Debian package docker-registry) on loopback for the ones that push.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +8,11 @@ out=${1:-.artifacts/example}
 mkdir -p "$out"
 dotnet run --project src/Tko.Cli -c Release -- build --base-ref scratch --target-type OCI_LAYOUT --output "$out/hello-oci" examples/hello
 dotnet run --project src/Tko.Cli -c Release -- build --base-ref scratch --target-type LOCAL_FILE --output "$out/hello.tar" examples/hello
-dotnet build src/Tko.Pipeline -c Release --nologo -v quiet
+# The scripts load the library as F# users do, #r "nuget: Tko.Pipeline", from the folder that
+# examples/NuGet.Config names. Each run packs a fresh version (0.1.0.<unix time>, a stable version
+# above the last), so a copy cached in ~/.nuget/packages under an old version never shadows this build.
+rm -rf .artifacts/example-packages
+dotnet pack src/Tko.Pipeline -c Release -o .artifacts/example-packages --nologo -v quiet -p:PackageVersion=0.1.0.$(date +%s)
 
 command -v docker-registry >/dev/null || { echo "examples need docker-registry: apt-get install docker-registry" >&2; exit 1; }
 storage=$(mktemp -d)

@@ -1,8 +1,8 @@
 // Builds one tree with 1 worker and with one per processor (and 8) and checks every digest is equal.
 // Without DIR it generates a tree of a few MiB of varied content, so the 64 KiB chunks really are
 // spread over the workers.
-// Run after `dotnet build src/Tko.Pipeline -c Release`:  dotnet fsi examples/same-digest-any-workers.fsx [DIR]
-#r "../src/Tko.Pipeline/bin/Release/net10.0/Tko.Pipeline.dll"
+// Run after examples/run.sh has packed the library into .artifacts/example-packages:  dotnet fsi examples/same-digest-any-workers.fsx [DIR]
+#r "nuget: Tko.Pipeline"
 
 open System
 open System.IO

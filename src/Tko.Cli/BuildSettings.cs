@@ -67,7 +67,7 @@ internal static class BuildSettings
             .WithTarget(target)
             .WithRepository(pushTo?.Name ?? localName?.Name ?? spec.Repository)
             .WithTags(resolvedTags)
-            .WithRegistry(RegistryOptions(settings, cli, file, spec.Registry, pushTo, verbose, tmp.Value))
+            .WithRegistry(RegistryOptions(settings, cli, file, RegistryClientOptions.FromEnvironment(), pushTo, tmp.Value))
             .WithDestPath(destPath)
             .WithUid(chown ? 0 : LayerPlanner.SourceOwner)
             .WithGid(chown ? 0 : LayerPlanner.SourceOwner)
@@ -168,7 +168,7 @@ internal static class BuildSettings
     }
 
     private static RegistryClientOptions RegistryOptions(
-        SettingSources settings, BuildCommandLine cli, BuildSection file, RegistryClientOptions defaults, ImageReference? pushTo, bool verbose, string? tmp)
+        SettingSources settings, BuildCommandLine cli, BuildSection file, RegistryClientOptions defaults, ImageReference? pushTo, string? tmp)
     {
         string? user = settings.Text(cli.RegistryUser, file.RegistryUser, "registry-user", "TKO_REGISTRY_USER").Value;
         string? password = settings.Text(cli.RegistryPass, file.RegistryPass, "registry-pass", "TKO_REGISTRY_PASS").Value;
@@ -180,7 +180,6 @@ internal static class BuildSettings
             InsecureRegistries = [.. insecure],
             UploadChunkSize = ParseInt(settings.Text(cli.UploadChunkSize, Invariant(file.UploadChunkSize), "upload-chunk-size", "TKO_UPLOAD_CHUNK_SIZE")) ?? defaults.UploadChunkSize,
             TemporaryDirectory = tmp ?? defaults.TemporaryDirectory,
-            Log = verbose ? line => Console.Error.WriteLine($"tko: {line}") : null,
         };
         if (user is not null && password is not null)
         {

@@ -37,7 +37,7 @@ internal sealed class DiffCommandLine
         try
         {
             DiffOptions options = Options(parsed, Environment.GetEnvironmentVariable);
-            ImageComparison comparison = await ImageDiff.CompareAsync(parsed.GetValue(ImageA)!, parsed.GetValue(ImageB)!, options, cancellationToken);
+            ImageComparison comparison = await ImageDiff.CompareAsync(parsed.GetValue(ImageA)!, parsed.GetValue(ImageB)!, options, VerboseLog.For(verbose), cancellationToken);
             if (parsed.GetValue(Json))
                 Console.Out.WriteLine(ImageDiff.ToJson(comparison));
             else
@@ -71,7 +71,6 @@ internal sealed class DiffCommandLine
         RegistryClientOptions registry = RegistryClientOptions.FromEnvironment() with
         {
             InsecureRegistries = [.. insecure],
-            Log = parsed.GetValue(Verbose) ? line => Console.Error.WriteLine($"tko: {line}") : null,
         };
         return new DiffOptions(platform, registry);
     }

@@ -32,7 +32,7 @@ build.Command.SetAction(async (parsed, cancellationToken) =>
         (verbose, quiet) = (invocation.Verbose, invocation.Quiet);
         BuildSpec spec = invocation.Spec;
         var clock = Stopwatch.StartNew();
-        using BuildSession session = Build.Create(spec);
+        using BuildSession session = Build.Create(spec, VerboseLog.For(invocation.Verbose));
         using IProgressView progress = ProgressDisplay.Start(session, quiet, verbose);
         BuildResult result = await session.RunAsync(cancellationToken);
         progress.Finish();

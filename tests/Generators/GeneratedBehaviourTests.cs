@@ -26,6 +26,9 @@ public sealed class BehaviourSample : IDisposable
         public partial record Pseudonyms(ImmutableList<string>? Aliases);
 
         [GenerateWith]
+        public partial record Labelled(ImmutableSortedDictionary<string, string>? Labels, ImmutableDictionary<string, int> Counts);
+
+        [GenerateWith]
         public partial record Box<T>(T Value);
 
         [GenerateWith]
@@ -139,6 +142,43 @@ public sealed class GeneratedBehaviourTests(BehaviourSample sample) : IClassFixt
 
         Assert.Equal(["Countess"], (ImmutableList<string>)Get(named, "Aliases")!);
         Assert.Null(Get(cleared, "Aliases"));
+    }
+
+    [Fact]
+    public void With_takes_any_key_value_pairs_for_an_immutable_dictionary()
+    {
+        var labelled = sample.Loaded.Create("Samples.Labelled", null, ImmutableDictionary<string, int>.Empty);
+        IEnumerable<KeyValuePair<string, int>> counts = new Dictionary<string, int> { ["a"] = 1, ["b"] = 2 };
+
+        var changed = Call(labelled, "WithCounts", counts);
+
+        Assert.Equal(counts.OrderBy(p => p.Key), ((ImmutableDictionary<string, int>)Get(changed, "Counts")!).OrderBy(p => p.Key));
+        Assert.Empty((ImmutableDictionary<string, int>)Get(labelled, "Counts")!);
+    }
+
+    [Fact]
+    public void With_pairs_sorts_string_keys_in_ordinal_order_whatever_the_culture()
+    {
+        var labelled = sample.Loaded.Create("Samples.Labelled", null, ImmutableDictionary<string, int>.Empty);
+        var withPairs = labelled.GetType().GetMethod("WithLabels", [typeof(IEnumerable<KeyValuePair<string, string>>)])!;
+        IEnumerable<KeyValuePair<string, string>> labels = new Dictionary<string, string> { ["b"] = "2", ["a"] = "1", ["B"] = "3" };
+
+        var changed = withPairs.Invoke(labelled, [labels])!;
+        var cleared = withPairs.Invoke(changed, [null])!;
+
+        Assert.Equal(["B", "a", "b"], ((ImmutableSortedDictionary<string, string>)Get(changed, "Labels")!).Keys);
+        Assert.Null(Get(cleared, "Labels"));
+    }
+
+    [Fact]
+    public void With_pairs_refuses_a_key_given_twice_with_different_values()
+    {
+        var labelled = sample.Loaded.Create("Samples.Labelled", null, ImmutableDictionary<string, int>.Empty);
+        IEnumerable<KeyValuePair<string, int>> twice = [new("a", 1), new("a", 2)];
+
+        var error = Assert.Throws<System.Reflection.TargetInvocationException>(() => Call(labelled, "WithCounts", twice));
+
+        Assert.IsType<ArgumentException>(error.InnerException);
     }
 
     [Fact]

@@ -78,6 +78,36 @@ public sealed class GeneratedCodeCompilesTests
     }
 
     [Fact]
+    public void Dictionaries_take_any_key_value_pairs_while_null_and_immutable_dictionaries_pick_the_immutable_overload()
+    {
+        var run = GeneratorRun.Of("""
+            using System.Collections.Generic;
+            using System.Collections.Immutable;
+            using System.Linq;
+
+            namespace Samples;
+
+            /// <summary>A sample.</summary>
+            [Tko.GenerateWith]
+            public partial record Labels(ImmutableSortedDictionary<string, string>? Annotations, ImmutableDictionary<string, int> Counts)
+            {
+                /// <summary>Every way callers pass dictionaries.</summary>
+                public static Labels Use(Labels labels, Dictionary<string, string> given, IReadOnlyDictionary<string, int> counts) => labels
+                    .WithAnnotations(null)
+                    .WithAnnotations(ImmutableSortedDictionary<string, string>.Empty)
+                    .WithAnnotations(given)
+                    .WithAnnotations(given.Where(p => p.Key.Length > 1))
+                    .WithAnnotations([])
+                    .WithAnnotations(ImmutableDictionary<string, string>.Empty)
+                    .WithCounts(ImmutableDictionary<string, int>.Empty)
+                    .WithCounts(counts);
+            }
+            """);
+
+        Assert.Empty(run.Problems());
+    }
+
+    [Fact]
     public void Record_without_assignable_members_gets_no_file()
     {
         var run = GeneratorRun.Of("""

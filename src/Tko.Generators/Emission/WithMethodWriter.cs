@@ -5,8 +5,9 @@ namespace Tko.Generators.Emission
 {
     /// <summary>
     /// Writes <c>Update</c>, which returns <c>this</c> when nothing changes, plus one <c>With…</c> per member
-    /// delegating to it and, per immutable collection, a <c>With…</c> overload taking any sequence
-    /// (so F# lists and LINQ results need no conversion) and an <c>Add…</c>.
+    /// delegating to it and, per immutable array or list, a <c>With…</c> overload taking any sequence
+    /// (so F# lists and LINQ results need no conversion) and an <c>Add…</c>; per immutable dictionary,
+    /// a <c>With…</c> overload taking any key/value pairs (so an F# <c>Map</c> or <c>dict</c> passes).
     /// </summary>
     internal static class WithMethodWriter
     {
@@ -25,6 +26,11 @@ namespace Tko.Generators.Emission
                     WriteSequenceWith(writer, target, member);
                     writer.Line();
                     WriteAdd(writer, target, member);
+                }
+                else if (member.Map != MapKind.None)
+                {
+                    writer.Line();
+                    WriteMapWith(writer, target, member);
                 }
             }
         }
@@ -97,6 +103,25 @@ namespace Tko.Generators.Emission
 
             writer.Line($"/// <summary>Returns a copy with {Reference(member)} holding the elements of <paramref name=\"{member.ParameterName}\"/>, in order.</summary>");
             writer.Line($"/// <param name=\"{member.ParameterName}\">The new elements of {Reference(member)}.</param>");
+            writer.Line($"public {New(member.SequenceWithHidesInherited)}{target.FullyQualifiedName} With{member.MethodSuffix}({parameterType} {Parameter(member)}) => this.With{member.MethodSuffix}(({member.TypeName})({value}));");
+        }
+
+        private static void WriteMapWith(IndentedWriter writer, WithTarget target, WithMember member)
+        {
+            var pair = $"global::System.Collections.Generic.KeyValuePair<{member.KeyTypeName}, {member.ValueTypeName}>";
+            var factory = member.Map == MapKind.ImmutableSortedDictionary ? "ImmutableSortedDictionary" : "ImmutableDictionary";
+
+            // Sorted string keys follow ordinal order, as OCI documents and Go do, not the current culture's.
+            var comparer = member.OrdinalKeys ? "global::System.StringComparer.Ordinal, " : string.Empty;
+            var create = $"global::System.Collections.Immutable.{factory}.CreateRange<{member.KeyTypeName}, {member.ValueTypeName}>({comparer}{Parameter(member)})";
+
+            // A nullable dictionary property takes a nullable sequence: null stays null.
+            var nullable = member.TypeName.EndsWith("?");
+            var parameterType = $"global::System.Collections.Generic.IEnumerable<{pair}>" + (nullable ? "?" : string.Empty);
+            var value = nullable ? $"{Parameter(member)} is null ? null : {create}" : create;
+
+            writer.Line($"/// <summary>Returns a copy with {Reference(member)} holding the entries of <paramref name=\"{member.ParameterName}\"/>; a key given twice with different values throws.</summary>");
+            writer.Line($"/// <param name=\"{member.ParameterName}\">The new entries of {Reference(member)}.</param>");
             writer.Line($"public {New(member.SequenceWithHidesInherited)}{target.FullyQualifiedName} With{member.MethodSuffix}({parameterType} {Parameter(member)}) => this.With{member.MethodSuffix}(({member.TypeName})({value}));");
         }
 

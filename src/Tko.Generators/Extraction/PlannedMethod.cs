@@ -24,14 +24,15 @@ namespace Tko.Generators.Extraction
 
         public string Name { get; }
 
-        /// <summary>The <c>With…(IEnumerable&lt;T&gt;)</c> overload of a collection's <c>With…</c>, which shares its name.</summary>
+        /// <summary>The <c>With…(IEnumerable&lt;…&gt;)</c> overload of a collection's <c>With…</c>, which shares its name.</summary>
         public bool IsSequenceOverload { get; }
 
         public string Signature { get; }
 
         /// <summary>
         /// Every method generated for <paramref name="members"/>: <c>Update</c>, then each <c>With…</c>,
-        /// and for an immutable collection a <c>With…(IEnumerable&lt;T&gt;)</c> overload and <c>Add…</c>.
+        /// for an immutable array or list a <c>With…(IEnumerable&lt;T&gt;)</c> overload and <c>Add…</c>,
+        /// and for an immutable dictionary a <c>With…(IEnumerable&lt;KeyValuePair&lt;K, V&gt;&gt;)</c> overload.
         /// </summary>
         public static List<PlannedMethod> For(IReadOnlyList<IPropertySymbol> members, Compilation compilation)
         {
@@ -45,6 +46,10 @@ namespace Tko.Generators.Extraction
                     var sequence = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T).Construct(elementType!);
                     methods.Add(new PlannedMethod("With" + suffix, isSequenceOverload: true, sequence));
                     methods.Add(new PlannedMethod("Add" + suffix, compilation.CreateArrayTypeSymbol(elementType!)));
+                }
+                else if (MapCollection.Classify(member.Type, out var keyType, out var valueType) != Model.MapKind.None)
+                {
+                    methods.Add(new PlannedMethod("With" + suffix, isSequenceOverload: true, MapCollection.PairSequence(compilation, keyType!, valueType!)));
                 }
             }
 

@@ -65,6 +65,7 @@ namespace Tko.Generators.Extraction
             {
                 var suffix = CSharpIdentifier.ToMethodSuffix(member.Name);
                 var appendable = AppendableCollection.Classify(member.Type, out var elementType);
+                var map = MapCollection.Classify(member.Type, out var keyType, out var valueType);
                 return new WithMember(
                     PropertyName: member.Name,
                     MethodSuffix: suffix,
@@ -75,7 +76,11 @@ namespace Tko.Generators.Extraction
                     IsInherited: !SymbolEqualityComparer.Default.Equals(member.ContainingType, type),
                     WithHidesInherited: Hides("With" + suffix),
                     AddHidesInherited: appendable != AppendableKind.None && Hides("Add" + suffix),
-                    SequenceWithHidesInherited: appendable != AppendableKind.None && Hides("With" + suffix, sequenceOverload: true));
+                    SequenceWithHidesInherited: (appendable != AppendableKind.None || map != MapKind.None) && Hides("With" + suffix, sequenceOverload: true),
+                    Map: map,
+                    KeyTypeName: keyType is null ? null : TypeNames.Qualified(keyType),
+                    ValueTypeName: valueType is null ? null : TypeNames.Qualified(valueType),
+                    OrdinalKeys: map == MapKind.ImmutableSortedDictionary && keyType!.SpecialType == SpecialType.System_String);
             });
 
             var containingTypes = new List<TypeHeader>();

@@ -10,7 +10,11 @@ namespace Tko.Generators.Model
     /// <param name="IsInherited">Declared by a base type, where a doc <c>cref</c> from this type cannot reach it.</param>
     /// <param name="WithHidesInherited">The <c>With…</c> method needs <c>new</c> because a base type has the same signature.</param>
     /// <param name="AddHidesInherited">The <c>Add…</c> method needs <c>new</c> for the same reason.</param>
-    /// <param name="SequenceWithHidesInherited">The <c>With…(IEnumerable&lt;T&gt;)</c> overload needs <c>new</c> for the same reason.</param>
+    /// <param name="SequenceWithHidesInherited">The <c>With…(IEnumerable&lt;…&gt;)</c> overload needs <c>new</c> for the same reason.</param>
+    /// <param name="Map">Whether the property is an immutable dictionary whose <c>With…</c> also takes key/value pairs.</param>
+    /// <param name="KeyTypeName">The dictionary's key type when <paramref name="Map"/> is set.</param>
+    /// <param name="ValueTypeName">The dictionary's value type when <paramref name="Map"/> is set.</param>
+    /// <param name="OrdinalKeys">A sorted dictionary with string keys, built with the ordinal comparer rather than the culture's.</param>
     internal sealed record WithMember(
         string PropertyName,
         string MethodSuffix,
@@ -21,5 +25,9 @@ namespace Tko.Generators.Model
         bool IsInherited,
         bool WithHidesInherited,
         bool AddHidesInherited,
-        bool SequenceWithHidesInherited);
+        bool SequenceWithHidesInherited,
+        MapKind Map,
+        string? KeyTypeName,
+        string? ValueTypeName,
+        bool OrdinalKeys);
 }

@@ -3,8 +3,11 @@ namespace Tko;
 /// <summary>The entry point of the library: build an image from a <see cref="BuildSpec"/>.</summary>
 public static class Build
 {
-    /// <summary>Prepares a build whose progress can be observed before it is run.</summary>
-    public static BuildSession Create(BuildSpec spec) => new(spec);
+    /// <summary>
+    /// Prepares a build whose progress can be observed before it is run; <paramref name="log"/>, when
+    /// given, receives a line per registry request and retry (secrets removed) and what a daemon says.
+    /// </summary>
+    public static BuildSession Create(BuildSpec spec, IObserver<string>? log = null) => new(spec, log);
 
     /// <summary>Builds <paramref name="spec"/> and returns what was made.</summary>
     public static async Task<BuildResult> RunAsync(BuildSpec spec, CancellationToken cancellationToken = default)

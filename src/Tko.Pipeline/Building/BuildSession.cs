@@ -23,7 +23,9 @@ public sealed class BuildSession : IDisposable
 {
     private readonly Subject<BuildEvent> _events = new();
 
-    internal BuildSession(BuildSpec spec) => Spec = spec;
+    private readonly IObserver<string>? _log;
+
+    internal BuildSession(BuildSpec spec, IObserver<string>? log) => (Spec, _log) = (spec, log);
 
     /// <summary>What is being built.</summary>
     public BuildSpec Spec { get; }
@@ -52,7 +54,7 @@ public sealed class BuildSession : IDisposable
         // Everything that can be checked without a registry or the output is checked first.
         BuildPlan plan = BuildPlan.Create(Spec);
         PlatformSources.RequireAll(plan);
-        using var registry = new RegistryClient(Spec.Registry);
+        using var registry = new RegistryClient(Spec.Registry, _log);
         BaseImage[] bases = await ResolveBasesAsync(plan, registry, cancellationToken);
 
         // Scan before the destination exists: an output inside the source tree must not see its own staging directory.
@@ -112,7 +114,7 @@ public sealed class BuildSession : IDisposable
         IReadOnlyList<string> tags = [.. (target.Tag is { } tag ? Spec.Tags.Prepend(tag) : Spec.Tags).Distinct(StringComparer.Ordinal)];
         if (tags.Count == 0) tags = [ImageReference.DefaultTag];
         if (Spec.Target.Kind == TargetKind.DockerDaemon)
-            return new DaemonDestination(Spec, DockerHost.Resolve(Spec.Target.DaemonHost, Environment.GetEnvironmentVariable), target, tags);
+            return new DaemonDestination(Spec, _log, DockerHost.Resolve(Spec.Target.DaemonHost, Environment.GetEnvironmentVariable), target, tags);
         return new RegistryDestination(registry, target, tags);
     }
 

@@ -7,7 +7,7 @@ namespace Tko;
 
 /// <summary>
 /// Why two images differ. Reads each from a registry, an OCI layout or a tarball (see
-/// <see cref="CompareAsync"/>), compares their indexes, manifests and configs field by field and
+/// <see cref="CompareAsync(string, string, DiffOptions, CancellationToken)"/>), compares their indexes, manifests and configs field by field and
 /// their layers entry by entry, and separates the causes from the digests that follow from them.
 /// </summary>
 public static partial class ImageDiff
@@ -20,10 +20,14 @@ public static partial class ImageDiff
     /// tarball or a layout directory. Layers are streamed: memory holds their entry lists, not their
     /// bytes. Every blob read is checked against its digest and every layer against its diffID.
     /// </summary>
-    public static async Task<ImageComparison> CompareAsync(string a, string b, DiffOptions options, CancellationToken cancellationToken = default)
+    public static Task<ImageComparison> CompareAsync(string a, string b, DiffOptions options, CancellationToken cancellationToken = default) =>
+        CompareAsync(a, b, options, null, cancellationToken);
+
+    /// <summary>As <see cref="CompareAsync(string, string, DiffOptions, CancellationToken)"/>, with <paramref name="log"/> receiving a line per registry request and retry, secrets removed.</summary>
+    public static async Task<ImageComparison> CompareAsync(string a, string b, DiffOptions options, IObserver<string>? log, CancellationToken cancellationToken = default)
     {
         ImageLocation whereA = ImageLocation.Parse(a), whereB = ImageLocation.Parse(b);
-        using var registry = new RegistryClient(options.Registry);
+        using var registry = new RegistryClient(options.Registry, log);
         using IImageStore storeA = await ImageStores.OpenAsync(whereA, registry, cancellationToken);
         using IImageStore storeB = await ImageStores.OpenAsync(whereB, registry, cancellationToken);
         Task<LoadedImage> loadingA = ImageLoader.LoadAsync(storeA, a, cancellationToken);

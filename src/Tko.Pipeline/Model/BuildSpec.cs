@@ -3,11 +3,12 @@ using System.Collections.Immutable;
 namespace Tko;
 
 /// <summary>
-/// Everything a build needs to know. Start from <see cref="FromDirectory(string)"/> and change fields with
-/// the <c>With…</c> methods; every field has a sensible default.
+/// Everything a build needs to know. Start from <see cref="FromDirectory(string)"/>, which reads nothing,
+/// or <see cref="FromEnvironment(string)"/>, which reads the variables the CLI reads, and change fields
+/// with the <c>With…</c> methods; every field has a sensible default.
 /// </summary>
 /// <param name="SourceDirectory">The directory of build artifacts that becomes the new layer; with several platforms, it holds one <c>os/arch[/variant]</c> directory per platform.</param>
-/// <param name="BaseRef">The base image; only <c>scratch</c> is built so far.</param>
+/// <param name="BaseRef">The base image: <c>scratch</c>, a registry reference (<c>busybox:1.36</c>), or <c>oci:PATH[:TAG]</c> for an OCI layout.</param>
 /// <param name="Platforms">The platforms to build; several give an image index listing them in this order.</param>
 /// <param name="DestPath">The absolute directory in the image that receives the source.</param>
 /// <param name="Entrypoint">The image's entrypoint argv.</param>
@@ -41,13 +42,12 @@ public sealed partial record BuildSpec(
     public const string Scratch = "scratch";
 
     /// <summary>
-    /// A spec for <paramref name="sourceDirectory"/> with tko's defaults: base <c>scratch</c>,
-    /// linux/amd64, <c>/tko-app</c>, entrypoint <c>/tko-app/app</c>, an OCI layout in <c>out-oci</c>,
-    /// owner root, the entry mtime and <c>created</c> time from <c>SOURCE_DATE_EPOCH</c> (else 0),
-    /// and registry access as Docker users expect (docker config, credential helpers, <c>SSL_CERT_FILE</c>).
+    /// A spec for <paramref name="sourceDirectory"/> with tko's defaults, reading nothing from the
+    /// environment: base <c>scratch</c>, linux/amd64, <c>/tko-app</c>, entrypoint <c>/tko-app/app</c>,
+    /// an OCI layout in <c>out-oci</c>, owner root, entry mtime and <c>created</c> time 0 (the epoch),
+    /// and anonymous registry access (<see cref="RegistryClientOptions.Default"/>).
     /// </summary>
-    public static BuildSpec FromDirectory(string sourceDirectory) =>
-        FromDirectory(sourceDirectory, SourceDateEpoch.FromEnvironment());
+    public static BuildSpec FromDirectory(string sourceDirectory) => FromDirectory(sourceDirectory, 0);
 
     /// <summary>As <see cref="FromDirectory(string)"/>, with the entry mtime and <c>created</c> time given in seconds since the epoch.</summary>
     public static BuildSpec FromDirectory(string sourceDirectory, long sourceDateEpoch) => new(
@@ -62,9 +62,19 @@ public sealed partial record BuildSpec(
         LayerOptions.Default.WithModificationTime(sourceDateEpoch),
         0,
         0,
-        RegistryClientOptions.FromEnvironment(),
+        RegistryClientOptions.Default,
         ImageMetadata.Empty,
         []);
+
+    /// <summary>
+    /// As <see cref="FromDirectory(string)"/>, plus what the CLI reads from the environment: the entry
+    /// mtime and <c>created</c> time from <c>SOURCE_DATE_EPOCH</c> (else 0), and registry access as
+    /// Docker users expect (<see cref="RegistryClientOptions.FromEnvironment"/>: docker
+    /// config, credential helpers, <c>GITHUB_TOKEN</c>, <c>SSL_CERT_FILE</c>).
+    /// </summary>
+    public static BuildSpec FromEnvironment(string sourceDirectory) =>
+        FromDirectory(sourceDirectory, SourceDateEpoch.FromEnvironment())
+            .WithRegistry(RegistryClientOptions.FromEnvironment());
 
     /// <summary><c>tko.local/</c> and the source directory's name in lowercase, as a fallback image name.</summary>
     public static string DefaultRepository(string sourceDirectory)

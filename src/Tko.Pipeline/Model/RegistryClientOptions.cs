@@ -7,6 +7,7 @@ namespace Tko;
 /// <see cref="Default"/> reads nothing from the environment; <see cref="FromEnvironment"/> adds
 /// what Docker users expect (docker config, <c>GITHUB_TOKEN</c>, <c>SSL_CERT_FILE</c>/<c>SSL_CERT_DIR</c>, <c>PATH</c>).
 /// Proxies come from <c>HTTP_PROXY</c>/<c>HTTPS_PROXY</c>/<c>NO_PROXY</c> through .NET's default proxy; loopback hosts never use one.
+/// The log is not an option but a dependency given to the <see cref="RegistryClient"/> (or to <c>Build.Create</c>).
 /// </summary>
 [GenerateWith]
 public sealed partial record RegistryClientOptions
@@ -64,9 +65,6 @@ public sealed partial record RegistryClientOptions
 
     /// <summary>Where uploads spool their bytes; null is the system's temporary directory.</summary>
     public string? TemporaryDirectory { get; init; }
-
-    /// <summary>Receives one line per request and retry, secrets removed; null logs nothing.</summary>
-    public Action<string>? Log { get; init; }
 
     /// <summary>Defaults that read nothing from the environment: anonymous unless <see cref="Logins"/> are added.</summary>
     public static RegistryClientOptions Default { get; } = new();

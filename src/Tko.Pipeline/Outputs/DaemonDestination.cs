@@ -10,7 +10,7 @@ namespace Tko.Outputs;
 /// only once it is compressed, and a tar entry needs its size up front), then streamed from disk to
 /// <c>POST /images/load</c> and deleted. The daemon is pinged before anything is built.
 /// </summary>
-internal sealed class DaemonDestination(BuildSpec spec, DockerHost host, ImageReference target, IReadOnlyList<string> tags) : IImageDestination
+internal sealed class DaemonDestination(BuildSpec spec, IObserver<string>? log, DockerHost host, ImageReference target, IReadOnlyList<string> tags) : IImageDestination
 {
     private readonly DockerEngineClient _daemon = new(host);
     private string? _workDirectory;
@@ -54,7 +54,7 @@ internal sealed class DaemonDestination(BuildSpec spec, DockerHost host, ImageRe
         await using (var file = new FileStream(TarballPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan))
             said = await _daemon.LoadAsync(file, cancellationToken);
         foreach (string message in said)
-            spec.Registry.Log?.Invoke($"{host.Address}: {message}"); // what -v shows, e.g. "Loaded image: NAME:TAG"
+            log?.OnNext($"{host.Address}: {message}"); // what -v shows, e.g. "Loaded image: NAME:TAG"
 
         return written with { Location = host.Address };
     }

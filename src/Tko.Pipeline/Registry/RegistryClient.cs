@@ -19,13 +19,16 @@ public sealed class RegistryClient : IDisposable
     private readonly ImagePuller _puller;
     private readonly SemaphoreSlim _transferSlots;
 
-    /// <summary>A client with <paramref name="options"/>; <see cref="RegistryClientOptions.FromEnvironment"/> is what the CLI uses.</summary>
-    public RegistryClient(RegistryClientOptions options) : this(options, null, null) { }
+    /// <summary>
+    /// A client with <paramref name="options"/> (<see cref="RegistryClientOptions.FromEnvironment"/> is
+    /// what the CLI uses); <paramref name="log"/>, when given, receives one line per request and retry, secrets removed.
+    /// </summary>
+    public RegistryClient(RegistryClientOptions options, IObserver<string>? log = null) : this(options, null, null, log) { }
 
-    internal RegistryClient(RegistryClientOptions options, HttpMessageHandler? network, TimeProvider? clock)
+    internal RegistryClient(RegistryClientOptions options, HttpMessageHandler? network, TimeProvider? clock, IObserver<string>? log = null)
     {
         Options = options.Validated();
-        _transport = RegistryTransport.Create(options, network, clock);
+        _transport = RegistryTransport.Create(options, network, clock, log);
         _http = new RegistryHttp(_transport, new RegistryEndpoints(_transport), Options);
         _manifests = new ManifestOperations(_http);
         _blobs = new BlobOperations(_http);

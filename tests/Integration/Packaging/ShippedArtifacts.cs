@@ -1,7 +1,7 @@
 namespace Tko.Integration.Packaging;
 
 /// <summary>
-/// Where <c>scripts/package.sh</c> leaves the native binary and the tool package. A test that needs
+/// Where <c>scripts/package.sh</c> leaves the native binary, the tool package and the library package. A test that needs
 /// one fails naming the script when it is missing, rather than building it behind the suite's back.
 /// </summary>
 public static class ShippedArtifacts
@@ -21,6 +21,17 @@ public static class ShippedArtifacts
             return Directory.Exists(folder) && Directory.EnumerateFiles(folder, "tko.*.nupkg").Any()
                 ? folder
                 : throw Missing(Path.Combine(folder, "tko.*.nupkg"));
+        }
+    }
+
+    /// <summary>The library package, <c>Tko.Pipeline.&lt;version&gt;.nupkg</c>, beside the tool package.</summary>
+    public static string LibraryPackage
+    {
+        get
+        {
+            string folder = Path.Combine(RepositoryRoot, ".artifacts", "packages");
+            string[] found = Directory.Exists(folder) ? Directory.GetFiles(folder, "Tko.Pipeline.*.nupkg") : [];
+            return found.Length == 1 ? found[0] : throw Missing(Path.Combine(folder, "Tko.Pipeline.*.nupkg"));
         }
     }
 

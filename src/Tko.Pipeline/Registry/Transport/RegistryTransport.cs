@@ -30,14 +30,17 @@ internal sealed class RegistryTransport : IDisposable
 
     public CredentialChain Credentials { get; }
 
-    /// <summary>Builds the stack; <paramref name="network"/> replaces the sockets handler (tests of rules a real registry cannot show).</summary>
-    public static RegistryTransport Create(RegistryClientOptions options, HttpMessageHandler? network = null, TimeProvider? clock = null)
+    /// <summary>
+    /// Builds the stack; <paramref name="network"/> replaces the sockets handler (tests of rules a real
+    /// registry cannot show), and <paramref name="log"/> receives a line per request and retry.
+    /// </summary>
+    public static RegistryTransport Create(RegistryClientOptions options, HttpMessageHandler? network = null, TimeProvider? clock = null, IObserver<string>? log = null)
     {
         clock ??= TimeProvider.System;
         var redactor = new Redactor();
         foreach (RegistryLogin login in options.Logins) redactor.AddLogin(login.Username, login.Password);
         redactor.Add(options.GitHubToken);
-        var log = new RequestLog(options.Log, redactor);
+        var requestLog = new RequestLog(log, redactor);
         var insecure = new InsecureRegistries(options.InsecureRegistries);
         var trust = new CertificateTrust(options.CaCertificateFiles, options.CaCertificateDirectories, insecure);
         var challenges = new ChallengeBook();
@@ -63,17 +66,17 @@ internal sealed class RegistryTransport : IDisposable
         };
         HttpMessageHandler stack = new RedirectHandler
         {
-            InnerHandler = new AuthenticationHandler(credentials, challenges, origins, insecure, new TokenCache(clock), new TokenClient(log, clock, insecure), redactor)
+            InnerHandler = new AuthenticationHandler(credentials, challenges, origins, insecure, new TokenCache(clock), new TokenClient(requestLog, clock, insecure), redactor)
             {
-                InnerHandler = new RetryHandler(options, log)
+                InnerHandler = new RetryHandler(options, requestLog)
                 {
-                    InnerHandler = new LoggingHandler(log) { InnerHandler = new DeadlineHandler(options.ResponseTimeout, clock) { InnerHandler = network } },
+                    InnerHandler = new LoggingHandler(requestLog) { InnerHandler = new DeadlineHandler(options.ResponseTimeout, clock) { InnerHandler = network } },
                 },
             },
         };
         var client = new HttpClient(stack, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.ParseAdd("tko/1.0");
-        return new RegistryTransport(client, log, insecure, trust, challenges, origins, credentials);
+        return new RegistryTransport(client, requestLog, insecure, trust, challenges, origins, credentials);
     }
 
     public void Dispose() => Client.Dispose();

@@ -1,7 +1,7 @@
 namespace Tko.Registry;
 
-/// <summary>Writes log lines with secrets removed, when the options ask for a log.</summary>
-internal sealed class RequestLog(Action<string>? sink, Redactor redactor)
+/// <summary>Writes log lines with secrets removed, when the client was given a log.</summary>
+internal sealed class RequestLog(IObserver<string>? sink, Redactor redactor)
 {
     public Redactor Redactor { get; } = redactor;
 
@@ -9,6 +9,6 @@ internal sealed class RequestLog(Action<string>? sink, Redactor redactor)
 
     public void Write(string line)
     {
-        if (sink is not null) sink("registry: " + Redactor.Text(line));
+        sink?.OnNext("registry: " + Redactor.Text(line));
     }
 }

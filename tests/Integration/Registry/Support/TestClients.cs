@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Reactive;
 using Tko.Testing.Registry;
 
 namespace Tko.Integration.Registry;
@@ -17,9 +18,11 @@ internal sealed class TestClients
         MaxRetryDelay = TimeSpan.FromMilliseconds(300),
         RequestTimeout = TimeSpan.FromSeconds(20),
         CaCertificateFiles = registry?.CaCertificatePath is { } ca ? [ca] : [],
-        Log = _log.Enqueue,
     };
 
+    /// <summary>Keeps every line the clients log, for tests that check what was (not) logged.</summary>
+    public IObserver<string> Log => Observer.Create<string>(_log.Enqueue);
+
     public RegistryClient Create(RegistryServer? registry = null, Func<RegistryClientOptions, RegistryClientOptions>? adjust = null) =>
-        new((adjust ?? (o => o))(Options(registry)));
+        new((adjust ?? (o => o))(Options(registry)), Log);
 }
