@@ -20,9 +20,13 @@ public static class BoundedDocument
 
     private const int ChunkSize = 64 << 10;
 
-    /// <summary>The document's bytes; throws a <see cref="TkoException"/> naming <paramref name="name"/> and the cap when it is larger.</summary>
+    /// <summary>
+    /// The document's bytes; when it is larger than <paramref name="cap"/>, throws a <see cref="TkoException"/>
+    /// "<paramref name="name"/> is larger than 4 MiB; tko refuses it", so <paramref name="name"/> is the
+    /// subject of that sentence (for example "oci:dir: index.json").
+    /// </summary>
     public static Task<byte[]> ReadAsync(Stream stream, long cap, string name, CancellationToken cancellationToken) =>
-        ReadAsync(stream, cap, () => new TkoException($"{name}: {TooLarge(cap)}"), cancellationToken);
+        ReadAsync(stream, cap, () => new TkoException($"{name} {TooLarge(cap)}"), cancellationToken);
 
     /// <summary>The document's bytes; throws what <paramref name="tooLarge"/> makes when it is larger than <paramref name="cap"/>.</summary>
     public static async Task<byte[]> ReadAsync(Stream stream, long cap, Func<Exception> tooLarge, CancellationToken cancellationToken)

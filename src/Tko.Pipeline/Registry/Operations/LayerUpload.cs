@@ -40,11 +40,7 @@ public sealed class LayerUpload : ILayerSink, IAsyncDisposable
         _deferred = session is null;
         _chunkSize = options.UploadChunkSize;
         _buffers = [ArrayPool<byte>.Shared.Rent(_chunkSize), ArrayPool<byte>.Shared.Rent(_chunkSize)];
-        if (spool)
-        {
-            string directory = options.TemporaryDirectory ?? Path.GetTempPath();
-            _spool = File.OpenHandle(Path.Combine(directory, $"tko-upload-{Guid.NewGuid():N}.blob"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
-        }
+        if (spool) _spool = UploadSpool.Create(options);
     }
 
     /// <summary>The repository the blob goes to.</summary>
@@ -90,7 +86,7 @@ public sealed class LayerUpload : ILayerSink, IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_completed) throw new InvalidOperationException("the upload is complete");
-        if (_spool is not null) await RandomAccess.WriteAsync(_spool, bytes, _produced, cancellationToken);
+        if (_spool is not null) await UploadSpool.WriteAsync(_spool, bytes, _produced, _options, cancellationToken);
         _produced += bytes.Length;
         if (_deferred) return;
         while (!bytes.IsEmpty)
