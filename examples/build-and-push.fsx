@@ -7,9 +7,7 @@
 open System
 open System.Diagnostics
 open System.IO
-open Tko.Model
-open Tko.Building
-open Tko.Registry
+open Tko
 
 let registry =
     match Environment.GetEnvironmentVariable "TKO_EXAMPLE_REGISTRY" with

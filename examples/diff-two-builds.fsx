@@ -4,9 +4,7 @@
 #r "../src/Tko.Pipeline/bin/Release/net10.0/Tko.Pipeline.dll"
 
 open System.IO
-open Tko.Model
-open Tko.Building
-open Tko.Inspection
+open Tko
 
 let build name (change: BuildSpec -> BuildSpec) =
     let output = Path.Combine(Path.GetTempPath(), "tko-fsx-diff-" + name)

@@ -4,9 +4,7 @@
 #r "../src/Tko.Pipeline/bin/Release/net10.0/Tko.Pipeline.dll"
 
 open System.IO
-open Tko.Model
-open Tko.Json
-open Tko.Building
+open Tko
 
 // Several platforms read their artifacts from SOURCE/os/arch[/variant]: lay the example out so.
 let source = Path.Combine(Path.GetTempPath(), "tko-fsx-multi-src")

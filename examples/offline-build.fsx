@@ -3,8 +3,7 @@
 #r "../src/Tko.Pipeline/bin/Release/net10.0/Tko.Pipeline.dll"
 
 open System.IO
-open Tko.Model
-open Tko.Building
+open Tko
 
 let output = Path.Combine(Path.GetTempPath(), "tko-fsx-offline")
 let spec =

@@ -6,8 +6,7 @@
 
 open System
 open System.IO
-open Tko.Model
-open Tko.Building
+open Tko
 
 let generatedTree () =
     let root = Path.Combine(Path.GetTempPath(), "tko-fsx-tree")

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
-using Tko.Pipeline;
 
 namespace Tko.Bench;
 

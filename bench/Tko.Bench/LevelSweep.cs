@@ -1,8 +1,7 @@
 using System.Buffers;
 using BenchmarkDotNet.Attributes;
 using Tko.Compression;
-using Tko.Layers;
-using Tko.Pipeline;
+using Tko.Dataflow;
 
 namespace Tko.Bench;
 

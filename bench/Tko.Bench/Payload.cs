@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Tko.Layers;
 
 namespace Tko.Bench;
 

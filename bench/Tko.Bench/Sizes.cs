@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Tko.Pipeline;
 
 namespace Tko.Bench;
 

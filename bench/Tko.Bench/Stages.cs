@@ -4,8 +4,7 @@ using System.IO.Hashing;
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using Tko.Compression;
-using Tko.Layers;
-using Tko.Pipeline;
+using Tko.Dataflow;
 
 namespace Tko.Bench;
 

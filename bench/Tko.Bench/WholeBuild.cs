@@ -1,8 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Tko.Building;
-using Tko.Model;
 using Tko.Outputs;
-using Tko.Pipeline;
 
 namespace Tko.Bench;
 

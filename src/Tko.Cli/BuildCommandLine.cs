@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Tko.Pipeline;
-using Tko.Registry;
 
 namespace Tko.Cli;
 

@@ -1,6 +1,3 @@
-using Tko.Errors;
-using Tko.Model;
-
 namespace Tko.Cli;
 
 /// <summary>A resolved <c>tko build</c>: the spec to build and what the CLI does around it.</summary>

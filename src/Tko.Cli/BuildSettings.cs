@@ -2,10 +2,6 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using Tko.Cli.ConfigFile;
-using Tko.Errors;
-using Tko.Layers;
-using Tko.Model;
-using Tko.Registry;
 
 namespace Tko.Cli;
 
@@ -137,7 +133,7 @@ internal static class BuildSettings
     }
 
     /// <summary>Checks the layer options, naming the environment variable or file key instead of the flag when that is where a bad value came from.</summary>
-    private static Pipeline.LayerOptions Validated(Pipeline.LayerOptions options, params Setting[] settings)
+    private static LayerOptions Validated(LayerOptions options, params Setting[] settings)
     {
         try
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Tko.Model;
 
 namespace Tko.Cli;
 
@@ -11,7 +10,7 @@ internal static class BuildSummary
             $"tko: wrote {result.OutputPath}: index of {result.Images.Count} platforms: {string.Join("; ", result.Images.Select(i => $"{i.Platform} {Layer(i.Layer)}"))}, in {elapsed.TotalSeconds:0.00} s")
         : string.Create(CultureInfo.InvariantCulture, $"tko: wrote {result.OutputPath}: {Layer(result.Layer)}, in {elapsed.TotalSeconds:0.00} s");
 
-    private static string Layer(Pipeline.LayerResult layer) => string.Create(CultureInfo.InvariantCulture,
+    private static string Layer(LayerResult layer) => string.Create(CultureInfo.InvariantCulture,
         $"layer {layer.Digest.Hex[..12]} {Megabytes(layer.Size)} MB from {Megabytes(layer.UncompressedSize)} MB of tar, {layer.EntryCount} entries");
 
     private static string Megabytes(long bytes) => (bytes / 1e6).ToString("0.0", CultureInfo.InvariantCulture);

@@ -1,8 +1,4 @@
 using System.CommandLine;
-using Tko.Errors;
-using Tko.Inspection;
-using Tko.Model;
-using Tko.Registry;
 
 namespace Tko.Cli;
 
@@ -62,7 +58,7 @@ internal sealed class DiffCommandLine
         {
             try
             {
-                platform = Model.Platform.Parse(text);
+                platform = Tko.Platform.Parse(text);
             }
             catch (FormatException e)
             {

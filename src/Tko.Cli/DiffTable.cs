@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Tko.Inspection;
 
 namespace Tko.Cli;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using Tko.Errors;
 
 namespace Tko.Cli;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using Tko.Errors;
 
 namespace Tko.Cli;
 

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Tko.Building;
-using Tko.Cli;
 using Tko.Cli.Progress;
-using Tko.Model;
+using Tko.Cli;
+using Tko;
 
 // `tko version` answers before the command tree is built: scripts call it to probe for tko, so it stays instant.
 if (args is ["version"])

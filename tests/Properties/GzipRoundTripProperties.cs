@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using Tko.Model;
-using Tko.Pipeline;
 using Tko.Properties.Trees;
 using Tko.Testing;
 

@@ -1,6 +1,3 @@
-using Tko.Building;
-using Tko.Model;
-using Tko.Pipeline;
 using Tko.Properties.Trees;
 using Tko.Testing;
 

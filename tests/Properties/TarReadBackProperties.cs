@@ -1,6 +1,5 @@
 using System.Formats.Tar;
 using Tko.Properties.Trees;
-using Tko.Pipeline;
 using Tko.Testing;
 
 namespace Tko.Properties;

@@ -1,7 +1,5 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
-using Tko.Json;
-using Tko.Model;
 
 namespace Tko.Testing;
 

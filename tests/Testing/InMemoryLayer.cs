@@ -1,6 +1,3 @@
-using Tko.Layers;
-using Tko.Pipeline;
-
 namespace Tko.Testing;
 
 /// <summary>A layer built from a directory with the library's own stages, kept in memory.</summary>

@@ -1,5 +1,3 @@
-using Tko.Pipeline;
-
 namespace Tko.Testing;
 
 /// <summary>Keeps a layer's bytes in memory so a test can read them back.</summary>

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using Tko.Documents;
-using Tko.Errors;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;

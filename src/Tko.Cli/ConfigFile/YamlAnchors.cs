@@ -1,4 +1,3 @@
-using Tko.Errors;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Reactive.Linq;
-using Tko.Model;
 
 namespace Tko.Cli.Progress;
 

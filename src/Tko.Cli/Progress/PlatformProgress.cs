@@ -1,5 +1,3 @@
-using Tko.Model;
-
 namespace Tko.Cli.Progress;
 
 /// <summary>

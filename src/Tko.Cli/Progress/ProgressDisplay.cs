@@ -1,6 +1,3 @@
-using Tko.Building;
-using Tko.Model;
-
 namespace Tko.Cli.Progress;
 
 /// <summary>Chooses how a build's progress is shown on stderr: bars on a terminal, sparse lines in a log, nothing when quiet.</summary>

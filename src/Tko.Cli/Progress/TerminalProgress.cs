@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Reactive.Linq;
 using System.Text;
-using Tko.Model;
 
 namespace Tko.Cli.Progress;
 

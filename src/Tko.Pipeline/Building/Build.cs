@@ -1,6 +1,4 @@
-using Tko.Model;
-
-namespace Tko.Building;
+namespace Tko;
 
 /// <summary>The entry point of the library: build an image from a <see cref="BuildSpec"/>.</summary>
 public static class Build

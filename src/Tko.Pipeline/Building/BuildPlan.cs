@@ -1,8 +1,4 @@
 using System.Collections.Immutable;
-using Tko.Errors;
-using Tko.Layers;
-using Tko.Model;
-using Tko.Registry;
 
 namespace Tko.Building;
 

@@ -1,16 +1,13 @@
 using System.Collections.Immutable;
-using System.Reactive;
 using System.Reactive.Subjects;
+using System.Reactive;
+using Tko.Building;
 using Tko.Daemon;
-using Tko.Errors;
-using Tko.Json;
-using Tko.Layers;
+using Tko.Dataflow;
 using Tko.Model;
 using Tko.Outputs;
-using Tko.Pipeline;
-using Tko.Registry;
 
-namespace Tko.Building;
+namespace Tko;
 
 /// <summary>
 /// One build: subscribe to <see cref="Events"/> first, then call <see cref="RunAsync"/>. Events

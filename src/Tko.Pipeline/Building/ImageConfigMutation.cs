@@ -1,7 +1,4 @@
-using Tko.Model;
-using Tko.Pipeline;
-
-namespace Tko.Building;
+namespace Tko;
 
 /// <summary>How a base config becomes the new image's config: pure, so the same inputs give the same bytes.</summary>
 public static class ImageConfigMutation

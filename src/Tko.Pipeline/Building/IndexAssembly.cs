@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using Tko.Model;
 
-namespace Tko.Building;
+namespace Tko;
 
 /// <summary>The image index of a multi-platform build: pure, so the same manifests give the same bytes.</summary>
 public static class IndexAssembly

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using Tko.Model;
 
-namespace Tko.Building;
+namespace Tko;
 
 /// <summary>
 /// The annotations of a built image's manifest, decided per platform: what ko records about the

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using Tko.Model;
 
-namespace Tko.Building;
+namespace Tko;
 
 /// <summary>The manifest of a built image: the base's layers, then tko's, in the base's manifest family.</summary>
 public static class ManifestAssembly

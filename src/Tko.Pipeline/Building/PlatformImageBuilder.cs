@@ -1,9 +1,6 @@
 using System.Collections.Immutable;
-using Tko.Json;
-using Tko.Layers;
 using Tko.Model;
 using Tko.Outputs;
-using Tko.Pipeline;
 
 namespace Tko.Building;
 

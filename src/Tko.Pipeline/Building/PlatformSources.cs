@@ -1,6 +1,3 @@
-using Tko.Errors;
-using Tko.Model;
-
 namespace Tko.Building;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.IO.Compression;
-using Tko.Pipeline;
 
 namespace Tko.Compression;
 

@@ -1,9 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
-using Tko.Errors;
-using Tko.Json;
+using System.Text;
 
 namespace Tko.Daemon;
 
@@ -84,7 +82,7 @@ internal sealed class DockerEngineClient : IDisposable
         await using Stream body = await response.Content.ReadAsStreamAsync(cancellationToken);
         try
         {
-            await foreach (DaemonMessage? message in JsonSerializer.DeserializeAsyncEnumerable(body, TkoJsonContext.Default.DaemonMessage, topLevelValues: true, cancellationToken))
+            await foreach (DaemonMessage? message in JsonSerializer.DeserializeAsyncEnumerable(body, DaemonJsonContext.Default.DaemonMessage, topLevelValues: true, cancellationToken))
             {
                 if (message?.Failure is { } failure) throw Refused($"refused the image: {OneLine(failure)}");
                 if (message?.Stream is { Length: > 0 } text) reported.Add(text.Trim());
@@ -107,7 +105,7 @@ internal sealed class DockerEngineClient : IDisposable
         string text = Encoding.UTF8.GetString(buffer, 0, length);
         try
         {
-            if (JsonSerializer.Deserialize(text, TkoJsonContext.Default.DaemonMessage) is { } message
+            if (JsonSerializer.Deserialize(text, DaemonJsonContext.Default.DaemonMessage) is { } message
                 && (message.Message ?? message.Failure) is { Length: > 0 } said)
                 return OneLine(said);
         }

@@ -1,4 +1,3 @@
-using Tko.Errors;
 
 namespace Tko.Daemon;
 

@@ -1,6 +1,5 @@
-using Tko.Errors;
 
-namespace Tko.Documents;
+namespace Tko;
 
 /// <summary>
 /// Reads a whole JSON or YAML document into memory, refusing it once it passes a size cap, so a

@@ -1,4 +1,4 @@
-namespace Tko.Errors;
+namespace Tko;
 
 /// <summary>The Docker daemon a LOCAL_DAEMON build loads into cannot be reached, or refused the image.</summary>
 public sealed class DaemonException : TkoException

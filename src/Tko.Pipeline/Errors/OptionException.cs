@@ -1,4 +1,4 @@
-namespace Tko.Errors;
+namespace Tko;
 
 /// <summary>A build option has a value tko cannot use. The message names the option and the value.</summary>
 public sealed class OptionException : TkoException

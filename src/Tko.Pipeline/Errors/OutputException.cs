@@ -1,4 +1,4 @@
-namespace Tko.Errors;
+namespace Tko;
 
 /// <summary>The build's output cannot be written where it was asked to go.</summary>
 public sealed class OutputException : TkoException

@@ -1,4 +1,4 @@
-namespace Tko.Errors;
+namespace Tko;
 
 /// <summary>The source tree cannot become a layer: missing, not a directory, unreadable or holding a file type a layer cannot carry.</summary>
 public sealed class SourceException : TkoException

@@ -1,4 +1,4 @@
-namespace Tko.Errors;
+namespace Tko;
 
 /// <summary>
 /// A failure the user can act on. Its message is one line that names the input at fault and, where

@@ -1,4 +1,4 @@
-namespace Tko.FileSystem;
+namespace Tko;
 
 /// <summary>The type of a file system object as <c>lstat</c> reports it (links are never followed).</summary>
 public enum FileKind

@@ -1,4 +1,4 @@
-namespace Tko.FileSystem;
+namespace Tko;
 
 /// <summary>What <c>lstat</c> says of one path: its kind, permission bits (including setuid, setgid, sticky), size and owner.</summary>
 public sealed record FileStatus(FileKind Kind, UnixFileMode Mode, long Size)

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Tko.Model;
 
 namespace Tko.Hashing;
 
@@ -9,7 +8,7 @@ internal sealed class HashingReadStream(Stream inner) : Stream
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
     /// <summary>The SHA-256 of everything read so far; call once, at the end.</summary>
-    public Digest Digest() => Model.Digest.FromSha256(_hash.GetHashAndReset());
+    public Digest Digest() => Tko.Digest.FromSha256(_hash.GetHashAndReset());
 
     public override bool CanRead => true;
     public override bool CanSeek => false;

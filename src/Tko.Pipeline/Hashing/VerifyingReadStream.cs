@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Tko.Errors;
-using Tko.Model;
 
 namespace Tko.Hashing;
 

@@ -1,6 +1,5 @@
 using System.Formats.Tar;
 using Microsoft.Win32.SafeHandles;
-using Tko.Errors;
 
 namespace Tko.Inspection;
 

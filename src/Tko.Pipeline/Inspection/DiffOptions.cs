@@ -1,7 +1,4 @@
-using Tko.Model;
-using Tko.Registry;
-
-namespace Tko.Inspection;
+namespace Tko;
 
 /// <summary>How <see cref="ImageDiff"/> reads the two images.</summary>
 /// <param name="Platform">The one platform to compare when an image is an index; null compares every platform the two have.</param>

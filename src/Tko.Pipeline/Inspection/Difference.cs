@@ -1,4 +1,4 @@
-namespace Tko.Inspection;
+namespace Tko;
 
 /// <summary>One thing that differs between two images.</summary>
 /// <param name="Part">The document or layer it is in.</param>

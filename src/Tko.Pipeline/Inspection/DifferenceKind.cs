@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Tko.Inspection;
+namespace Tko;
 
 /// <summary>Whether something differs between the two images or is in one of them only.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DifferenceKind>))]

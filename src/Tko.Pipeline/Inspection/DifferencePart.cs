@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Tko.Inspection;
+namespace Tko;
 
 /// <summary>Which document or blob of an image a <see cref="Difference"/> is in.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DifferencePart>))]

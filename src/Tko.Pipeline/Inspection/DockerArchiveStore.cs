@@ -1,11 +1,8 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Tko.Documents;
-using Tko.Errors;
 using Tko.Hashing;
 using Tko.Json;
-using Tko.Model;
 
 namespace Tko.Inspection;
 

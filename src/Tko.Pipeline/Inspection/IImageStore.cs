@@ -1,5 +1,3 @@
-using Tko.Model;
-
 namespace Tko.Inspection;
 
 /// <summary>Where an image's documents and blobs are read from: a registry, an OCI layout, a tarball. Everything read is checked against its digest.</summary>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Tko.Inspection;
+namespace Tko;
 
 /// <summary>
 /// What differs between two images. <see cref="Differences"/> are the causes: fields of the

@@ -1,11 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Tko.Json;
-using Tko.Model;
-using Tko.Registry;
+using Tko.Inspection;
 
-namespace Tko.Inspection;
+namespace Tko;
 
 /// <summary>
 /// Why two images differ. Reads each from a registry, an OCI layout or a tarball (see

@@ -1,8 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Tko.Errors;
-using Tko.Json;
-using Tko.Model;
 
 namespace Tko.Inspection;
 

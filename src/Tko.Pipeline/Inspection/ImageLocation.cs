@@ -1,6 +1,3 @@
-using Tko.Errors;
-using Tko.Registry;
-
 namespace Tko.Inspection;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Tko.Registry;
-
 namespace Tko.Inspection;
 
 /// <summary>Opens the store an <see cref="ImageLocation"/> names.</summary>
@@ -13,7 +11,7 @@ internal static class ImageStores
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new Errors.TkoException($"{location.Text}: cannot be read ({e.Message})", e);
+            throw new TkoException($"{location.Text}: cannot be read ({e.Message})", e);
         }
     }
 
@@ -34,7 +32,7 @@ internal static class ImageStores
                         return new LayoutImageStore(files, location.Text, location.Tag);
                     if (files.Exists("manifest.json"))
                         return await DockerArchiveStore.OpenAsync(files, location.Text, location.Tag, cancellationToken);
-                    throw new Errors.TkoException($"{location.Text}: the tarball holds neither index.json nor manifest.json; it is not an image tarball");
+                    throw new TkoException($"{location.Text}: the tarball holds neither index.json nor manifest.json; it is not an image tarball");
                 }
                 catch
                 {

@@ -62,7 +62,7 @@ internal static class JsonFlattening
     private static string Member(string path, string name)
     {
         bool plain = name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
-        string member = plain ? name : $"[{JsonSerializer.Serialize(name, Json.InspectionJsonContext.Readable.String)}]";
+        string member = plain ? name : $"[{JsonSerializer.Serialize(name, InspectionJsonContext.Readable.String)}]";
         return path.Length == 0 ? member : plain ? $"{path}.{member}" : path + member;
     }
 

@@ -4,9 +4,7 @@ using System.Formats.Tar;
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
-using Tko.Errors;
 using Tko.Hashing;
-using Tko.Model;
 
 namespace Tko.Inspection;
 

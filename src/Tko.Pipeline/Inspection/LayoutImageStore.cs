@@ -1,9 +1,5 @@
 using System.Text.Json;
-using Tko.Documents;
-using Tko.Errors;
 using Tko.Hashing;
-using Tko.Json;
-using Tko.Model;
 
 namespace Tko.Inspection;
 

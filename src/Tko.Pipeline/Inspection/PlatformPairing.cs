@@ -1,7 +1,4 @@
 using System.Collections.Immutable;
-using Tko.Errors;
-using Tko.Model;
-using Tko.Registry;
 
 namespace Tko.Inspection;
 

@@ -1,6 +1,3 @@
-using Tko.Model;
-using Tko.Registry;
-
 namespace Tko.Inspection;
 
 /// <summary>An image in a registry, read through a <see cref="RegistryClient"/> the caller owns.</summary>

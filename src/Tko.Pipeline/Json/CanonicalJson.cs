@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Tko.Model;
+using Tko.Json;
 
-namespace Tko.Json;
+namespace Tko;
 
 /// <summary>The bytes of each image document as tko writes them, and their parsing.</summary>
 public static class CanonicalJson

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 
-namespace Tko.Json;
+namespace Tko;
 
 /// <summary>One image in the <c>manifest.json</c> of a <c>docker save</c> tarball.</summary>
 public sealed record DockerArchiveEntry(

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Tko.Json;
+namespace Tko;
 
 /// <summary>The <c>oci-layout</c> file at the root of an OCI image layout.</summary>
 public sealed record OciLayoutMarker([property: JsonPropertyName("imageLayoutVersion")] string ImageLayoutVersion)

@@ -1,24 +1,17 @@
 using System.Collections.Immutable;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Tko.Model;
+using System.Text.Json;
 
 namespace Tko.Json;
 
-/// <summary>Source-generated JSON for every document tko reads or writes (AOT-safe, no reflection).</summary>
+/// <summary>Source-generated JSON for the image documents tko reads and writes (AOT-safe, no reflection).</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ImageConfig))]
 [JsonSerializable(typeof(Manifest))]
 [JsonSerializable(typeof(ImageIndex))]
 [JsonSerializable(typeof(OciLayoutMarker))]
 [JsonSerializable(typeof(ImmutableList<DockerArchiveEntry>))]
-[JsonSerializable(typeof(Tko.Registry.DockerConfigFile))]
-[JsonSerializable(typeof(Tko.Registry.CredentialHelperOutput))]
-[JsonSerializable(typeof(Tko.Registry.TokenResponse))]
-[JsonSerializable(typeof(Tko.Registry.RegistryErrorBody))]
-[JsonSerializable(typeof(Tko.Registry.ManifestHeader))]
-[JsonSerializable(typeof(Tko.Daemon.DaemonMessage))]
 internal sealed partial class TkoJsonContext : JsonSerializerContext
 {
     /// <summary>

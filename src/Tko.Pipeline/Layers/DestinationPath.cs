@@ -1,6 +1,5 @@
-using Tko.Errors;
 
-namespace Tko.Layers;
+namespace Tko;
 
 /// <summary>Checks and normalises the absolute directory in the image that receives the source tree.</summary>
 public static class DestinationPath

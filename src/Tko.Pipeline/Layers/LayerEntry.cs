@@ -1,4 +1,4 @@
-namespace Tko.Layers;
+namespace Tko;
 
 /// <summary>One tar entry of a planned layer, with every header field decided.</summary>
 /// <param name="Name">The entry's path in the image without a leading '/' or './'; directories end in '/'.</param>

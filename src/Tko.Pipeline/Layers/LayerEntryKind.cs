@@ -1,4 +1,4 @@
-namespace Tko.Layers;
+namespace Tko;
 
 /// <summary>The kinds of entry a tko layer holds. Hardlinks in the source are stored as regular files with their content.</summary>
 public enum LayerEntryKind

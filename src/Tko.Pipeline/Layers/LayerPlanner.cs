@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
-using Tko.Errors;
-using Tko.FileSystem;
 
-namespace Tko.Layers;
+namespace Tko;
 
 /// <summary>
 /// Decides a layer's entries from a source snapshot: a pure function, so the same tree and options

@@ -1,6 +1,4 @@
-using Tko.FileSystem;
-
-namespace Tko.Layers;
+namespace Tko;
 
 /// <summary>One object found in the source tree, as <c>lstat</c> saw it.</summary>
 /// <param name="RelativePath">Path below the source root, '/'-separated, never empty.</param>

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using Tko.Errors;
 using Tko.FileSystem;
 
-namespace Tko.Layers;
+namespace Tko;
 
 /// <summary>
 /// Lists a source tree without following links. The listing is the only I/O of planning; what goes

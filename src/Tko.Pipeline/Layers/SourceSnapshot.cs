@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Tko.Layers;
+namespace Tko;
 
 /// <summary>A listing of a source tree: its root, the root's own permission bits and every object below it, in no particular order.</summary>
 public sealed record SourceSnapshot(string Root, UnixFileMode RootMode, ImmutableArray<SourceEntry> Entries)

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Tko.Layers;
+namespace Tko;
 
 /// <summary>
 /// Encodes tar headers byte for byte: ustar wherever the fields fit, preceded by a PAX extended

@@ -1,4 +1,4 @@
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>One progress report of a build, published on <c>BuildSession.Events</c>.</summary>
 /// <param name="Kind">What is counted.</param>

@@ -1,4 +1,4 @@
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>What a <see cref="BuildEvent"/> counts.</summary>
 public enum BuildEventKind

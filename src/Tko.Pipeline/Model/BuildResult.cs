@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using Tko.Pipeline;
 
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>What a build made.</summary>
 /// <param name="Reference">The image reference with its digest, <c>NAME@sha256:…</c>: the manifest's, or the index's for several platforms.</param>

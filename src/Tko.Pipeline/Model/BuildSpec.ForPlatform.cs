@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
-
-namespace Tko.Model;
+namespace Tko;
 
 public sealed partial record BuildSpec
 {
@@ -44,5 +42,5 @@ public sealed partial record BuildSpec
     /// the same platform (<c>linux/arm64</c> and <c>linux/arm64/v8</c> are one), or none.
     /// </summary>
     public PlatformOverride OverrideFor(Platform platform) =>
-        Overrides.LastOrDefault(o => Tko.Registry.PlatformMatching.Matches(o.Platform, platform)) ?? PlatformOverride.None(platform);
+        Overrides.LastOrDefault(o => Tko.PlatformMatching.Matches(o.Platform, platform)) ?? PlatformOverride.None(platform);
 }

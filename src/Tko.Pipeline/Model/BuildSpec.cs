@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using Tko.Pipeline;
 
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>
 /// Everything a build needs to know. Start from <see cref="FromDirectory(string)"/> and change fields with
@@ -16,8 +15,8 @@ namespace Tko.Model;
 /// <param name="Repository">The image's name in the printed reference and in tags, e.g. <c>tko.local/app</c>.</param>
 /// <param name="Tags">Tags recorded with the image (docker tarball RepoTags, OCI layout ref names).</param>
 /// <param name="Layer">How the layer is compressed, and its entries' mtime.</param>
-/// <param name="Uid">Owner user id of every entry; <see cref="Layers.LayerPlanner.SourceOwner"/> keeps each file's own.</param>
-/// <param name="Gid">Owner group id of every entry; <see cref="Layers.LayerPlanner.SourceOwner"/> keeps each file's own.</param>
+/// <param name="Uid">Owner user id of every entry; <see cref="LayerPlanner.SourceOwner"/> keeps each file's own.</param>
+/// <param name="Gid">Owner group id of every entry; <see cref="LayerPlanner.SourceOwner"/> keeps each file's own.</param>
 /// <param name="Registry">How registries are reached: credentials, trust, insecure hosts, upload chunk size.</param>
 /// <param name="Metadata">Env, user, working directory, author and annotations set on the image.</param>
 /// <param name="Overrides">Per-platform settings of a multi-platform build.</param>
@@ -34,7 +33,7 @@ public sealed partial record BuildSpec(
     LayerOptions Layer,
     int Uid,
     int Gid,
-    Registry.RegistryClientOptions Registry,
+    RegistryClientOptions Registry,
     ImageMetadata Metadata,
     ImmutableList<PlatformOverride> Overrides)
 {
@@ -63,7 +62,7 @@ public sealed partial record BuildSpec(
         LayerOptions.Default.WithModificationTime(sourceDateEpoch),
         0,
         0,
-        Tko.Registry.RegistryClientOptions.FromEnvironment(),
+        RegistryClientOptions.FromEnvironment(),
         ImageMetadata.Empty,
         []);
 

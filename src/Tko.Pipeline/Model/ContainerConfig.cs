@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Tko.Json;
+using System.Text.Json;
 
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>
 /// The runtime part of an image config (its <c>config</c> object). Fields tko does not set

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
-using Tko.Json;
 
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>An OCI content descriptor: what a blob or manifest is, its digest and its size.</summary>
 [GenerateWith]

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Serialization;
-using Tko.Json;
 
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>A content digest such as <c>sha256:9f86d0…</c>: an algorithm and its lowercase hex encoding.</summary>
 [JsonConverter(typeof(DigestJsonConverter))]

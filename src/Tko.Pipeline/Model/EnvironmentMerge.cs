@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>
 /// Merges lists of <c>KEY=VALUE</c> variables by key, the way a later <c>ENV</c> replaces an earlier

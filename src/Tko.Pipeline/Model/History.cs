@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>One history entry of an image config; non-empty entries correspond one to one with layers.</summary>
 [GenerateWith]

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>
 /// An image config document. When tko rewrites a base image's config, fields it does not model

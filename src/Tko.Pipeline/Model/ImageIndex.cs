@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
-using Tko.Json;
 
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>An image index (OCI) or manifest list (Docker): one manifest per platform.</summary>
 [GenerateWith]

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>
 /// What a build sets on the image besides its layer and entrypoint. Empty values keep the base's.

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
-using Tko.Json;
 
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>An image manifest (OCI, or Docker schema 2 which has the same shape).</summary>
 [GenerateWith]

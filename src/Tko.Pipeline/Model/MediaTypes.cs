@@ -1,4 +1,4 @@
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>The media types of OCI and Docker image documents and blobs.</summary>
 public static class MediaTypes

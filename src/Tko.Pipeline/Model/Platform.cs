@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>The platform an image runs on, as an OCI index names it.</summary>
 [GenerateWith]

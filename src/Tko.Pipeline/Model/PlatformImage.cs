@@ -1,6 +1,4 @@
-using Tko.Pipeline;
-
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>One platform's image of a build.</summary>
 /// <param name="Platform">The platform, as the build was asked for it.</param>

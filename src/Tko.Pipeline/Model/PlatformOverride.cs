@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>
 /// Settings that differ for one platform of a multi-platform build; a null field keeps the spec's value.

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>The config's list of layer diffIDs (SHA-256 of each uncompressed layer), base layers first.</summary>
 [GenerateWith]

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Tko.Errors;
 
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>Reads <c>SOURCE_DATE_EPOCH</c>, the reproducible-builds convention for a build's timestamp.</summary>
 public static class SourceDateEpoch

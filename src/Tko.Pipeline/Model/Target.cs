@@ -1,4 +1,4 @@
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>The destination of a build: its kind and where it is.</summary>
 /// <param name="Kind">A directory, a tarball, a registry or a daemon.</param>

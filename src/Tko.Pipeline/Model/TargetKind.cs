@@ -1,4 +1,4 @@
-namespace Tko.Model;
+namespace Tko;
 
 /// <summary>Where a built image goes.</summary>
 public enum TargetKind

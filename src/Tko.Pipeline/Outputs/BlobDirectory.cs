@@ -1,5 +1,3 @@
-using Tko.Model;
-
 namespace Tko.Outputs;
 
 /// <summary>The <c>blobs/sha256</c> directory of an OCI layout: every blob stored under its digest.</summary>
@@ -25,7 +23,7 @@ internal sealed class BlobDirectory
     }
 
     /// <summary>Copies a blob from <paramref name="source"/> unless the directory has it already; the source verifies the bytes.</summary>
-    public async Task CopyAsync(Building.IBlobSource source, Descriptor descriptor, CancellationToken cancellationToken)
+    public async Task CopyAsync(IBlobSource source, Descriptor descriptor, CancellationToken cancellationToken)
     {
         string destination = Path.Combine(_directory, descriptor.Digest.Hex);
         if (File.Exists(destination)) return;

@@ -1,9 +1,6 @@
-using Tko.Building;
 using Tko.Daemon;
 using Tko.FileSystem;
 using Tko.Model;
-using Tko.Pipeline;
-using Tko.Registry;
 
 namespace Tko.Outputs;
 

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Formats.Tar;
-using Tko.Json;
-using Tko.Model;
 
 namespace Tko.Outputs;
 

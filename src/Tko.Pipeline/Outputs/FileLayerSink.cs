@@ -1,6 +1,3 @@
-using Tko.Errors;
-using Tko.Pipeline;
-
 namespace Tko.Outputs;
 
 /// <summary>Streams a layer into a temporary file of a blob directory; renamed to its digest once known.</summary>

@@ -1,4 +1,3 @@
-using Tko.Building;
 using Tko.Model;
 
 namespace Tko.Outputs;

@@ -1,4 +1,3 @@
-using Tko.Building;
 using Tko.Model;
 
 namespace Tko.Outputs;
@@ -62,7 +61,7 @@ internal sealed class LayoutDestination : IImageDestination
 
         public ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) => _file.WriteAsync(bytes, cancellationToken);
 
-        public async Task CompleteAsync(Pipeline.LayerResult layer, CancellationToken cancellationToken)
+        public async Task CompleteAsync(LayerResult layer, CancellationToken cancellationToken)
         {
             await _file.DisposeAsync();
             blobs.Commit(_file, layer.Digest);

@@ -1,5 +1,3 @@
-using Tko.Model;
-
 namespace Tko.Outputs;
 
 /// <summary>A stored image: its manifest, the reference printed for it, and where it is (a path or a repository).</summary>

@@ -1,8 +1,6 @@
-using Tko.Building;
-using Tko.Inputs;
+using Tko.Bases;
+using Tko.Dataflow;
 using Tko.Model;
-using Tko.Pipeline;
-using Tko.Registry;
 
 namespace Tko.Outputs;
 

@@ -1,6 +1,4 @@
-using Tko.Errors;
 using Tko.FileSystem;
-using Tko.Model;
 
 namespace Tko.Outputs;
 

@@ -1,8 +1,7 @@
-using Tko.Errors;
 using System.Collections.Immutable;
-using Tko.Model;
+using Tko.Registry;
 
-namespace Tko.Registry;
+namespace Tko;
 
 /// <summary>
 /// A client of OCI distribution registries: pull a base image for a platform, put its blobs into a

@@ -1,6 +1,4 @@
-using Tko.Building;
 using Tko.Integration.Cli;
-using Tko.Model;
 using Tko.Testing;
 using Xunit;
 

@@ -1,6 +1,3 @@
-using Tko.Building;
-using Tko.Model;
-using Tko.Pipeline;
 using Xunit;
 
 namespace Tko.Integration.Building;
@@ -87,7 +84,7 @@ public sealed class MetadataIsAppliedPerPlatform
         var annotations = ImageMetadata.Empty.Annotations.Add("b", "2").Add("a", "1");
         Manifest manifest = ManifestAssembly.Create(ManifestFamily.Oci, new Descriptor(MediaTypes.OciConfig, Layer.DiffId, 1), [], annotations);
 
-        string json = System.Text.Encoding.UTF8.GetString(Tko.Json.CanonicalJson.Serialize(manifest));
+        string json = System.Text.Encoding.UTF8.GetString(Tko.CanonicalJson.Serialize(manifest));
 
         Assert.EndsWith("\"annotations\":{\"a\":\"1\",\"b\":\"2\"}}", json, StringComparison.Ordinal);
     }

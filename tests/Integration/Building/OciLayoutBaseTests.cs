@@ -1,8 +1,5 @@
-using Tko.Building;
 using Tko.Integration.Cli;
 using Tko.Integration.Support;
-using Tko.Json;
-using Tko.Model;
 using Tko.Testing;
 using Xunit;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Tko.Model;
 using Tko.Testing;
 using Xunit;
 

@@ -1,5 +1,4 @@
 using System.Formats.Tar;
-using Tko.Model;
 using Tko.Testing;
 using Xunit;
 

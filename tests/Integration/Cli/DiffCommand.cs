@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Tko.Integration.Inspection;
-using Tko.Integration.Support;
-using Tko.Testing;
 using Tko.Testing.Registry;
+using Tko.Testing;
 using Xunit;
 
 namespace Tko.Integration.Cli;

@@ -1,5 +1,4 @@
 using Tko.Integration.Support;
-using Tko.Model;
 using Tko.Testing;
 using Xunit;
 

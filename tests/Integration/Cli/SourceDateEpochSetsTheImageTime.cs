@@ -1,6 +1,5 @@
 using System.Formats.Tar;
 using System.Globalization;
-using Tko.Model;
 using Tko.Testing;
 using Xunit;
 

@@ -1,4 +1,3 @@
-using Tko.Model;
 using Tko.Testing;
 using Xunit;
 

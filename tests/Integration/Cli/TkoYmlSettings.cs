@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Tko.Cli;
-using Tko.Model;
-using Tko.Testing;
 using Tko.Testing.Registry;
+using Tko.Testing;
 using Xunit;
 
 namespace Tko.Integration.Cli;

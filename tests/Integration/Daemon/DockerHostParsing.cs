@@ -1,5 +1,4 @@
 using Tko.Daemon;
-using Tko.Errors;
 using Xunit;
 
 namespace Tko.Integration.Daemon;

@@ -1,11 +1,8 @@
 using System.Text.Json;
-using Tko.Building;
 using Tko.Daemon;
-using Tko.Errors;
 using Tko.Integration.Cli;
-using Tko.Model;
-using Tko.Testing;
 using Tko.Testing.Daemon;
+using Tko.Testing;
 using Xunit;
 
 namespace Tko.Integration.Daemon;

@@ -1,8 +1,4 @@
-using Tko.Errors;
-using Tko.Inspection;
 using Tko.Integration.Support;
-using Tko.Model;
-using Tko.Registry;
 using Tko.Testing;
 using Xunit;
 

@@ -1,6 +1,3 @@
-using Tko.Building;
-using Tko.Model;
-
 namespace Tko.Integration.Inspection;
 
 /// <summary>Builds a directory with the library, from scratch, at SOURCE_DATE_EPOCH 0, in 64 KiB chunks (so a small tree spans several).</summary>

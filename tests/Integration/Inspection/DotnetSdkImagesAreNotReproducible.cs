@@ -1,10 +1,6 @@
 using System.Text.RegularExpressions;
-using Tko.Building;
-using Tko.Inspection;
-using Tko.Model;
-using Tko.Registry;
-using Tko.Testing;
 using Tko.Testing.Registry;
+using Tko.Testing;
 using Xunit;
 
 namespace Tko.Integration.Inspection;

@@ -1,10 +1,6 @@
-using Tko.Building;
-using Tko.Inspection;
 using Tko.Integration.Support;
-using Tko.Model;
-using Tko.Registry;
-using Tko.Testing;
 using Tko.Testing.Registry;
+using Tko.Testing;
 using Xunit;
 
 namespace Tko.Integration.Inspection;
@@ -85,6 +81,6 @@ public sealed class EveryReferenceFormIsRead
 
         ImageComparison crossed = await ImageDiff.CompareAsync(index, index, Loopback.WithPlatform(Platform.Parse(other)));
         Assert.True(crossed.Identical);
-        await Assert.ThrowsAsync<Errors.TkoException>(() => ImageDiff.CompareAsync(index, single, Loopback.WithPlatform(Platform.Parse(other))));
+        await Assert.ThrowsAsync<TkoException>(() => ImageDiff.CompareAsync(index, single, Loopback.WithPlatform(Platform.Parse(other))));
     }
 }

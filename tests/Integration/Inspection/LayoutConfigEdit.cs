@@ -1,5 +1,3 @@
-using Tko.Json;
-using Tko.Model;
 using Tko.Testing;
 
 namespace Tko.Integration.Inspection;

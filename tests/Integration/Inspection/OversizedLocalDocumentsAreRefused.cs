@@ -1,4 +1,3 @@
-using Tko.Errors;
 using Tko.Inspection;
 using Tko.Integration.Support;
 using Tko.Registry;

@@ -1,9 +1,5 @@
 using System.IO.Compression;
-using Tko.Inspection;
 using Tko.Integration.Support;
-using Tko.Json;
-using Tko.Model;
-using Tko.Registry;
 using Tko.Testing;
 using Xunit;
 

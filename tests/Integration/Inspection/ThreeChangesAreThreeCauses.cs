@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using Tko.Inspection;
 using Tko.Integration.Support;
-using Tko.Registry;
 using Tko.Testing;
 using Xunit;
 

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using Tko.Errors;
 using Tko.Inspection;
 using Tko.Integration.Support;
 using Tko.Model;

@@ -1,6 +1,4 @@
-using Tko.Inspection;
 using Tko.Integration.Support;
-using Tko.Registry;
 using Tko.Testing;
 using Xunit;
 

@@ -1,5 +1,3 @@
-using Tko.Errors;
-using Tko.Layers;
 using Xunit;
 using static Tko.Integration.Layers.SyntheticSnapshot;
 

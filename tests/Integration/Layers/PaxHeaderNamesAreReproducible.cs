@@ -1,5 +1,4 @@
 using System.Globalization;
-using Tko.Layers;
 using Xunit;
 
 namespace Tko.Integration.Layers;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Tko.Layers;
 using Xunit;
 
 namespace Tko.Integration.Layers;

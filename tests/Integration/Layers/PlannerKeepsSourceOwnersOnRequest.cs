@@ -1,4 +1,3 @@
-using Tko.Layers;
 using Xunit;
 using static Tko.Integration.Layers.SyntheticSnapshot;
 

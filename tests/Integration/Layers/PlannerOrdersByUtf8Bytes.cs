@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text;
-using Tko.Layers;
 using Xunit;
 using static Tko.Integration.Layers.SyntheticSnapshot;
 

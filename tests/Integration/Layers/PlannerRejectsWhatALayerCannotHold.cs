@@ -1,6 +1,4 @@
 using System.Net.Sockets;
-using Tko.Errors;
-using Tko.Layers;
 using Tko.Testing;
 using Xunit;
 

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using Tko.FileSystem;
-using Tko.Layers;
-
 namespace Tko.Integration.Layers;
 
 /// <summary>Builds a <see cref="SourceSnapshot"/> without touching the disk, for planner examples.</summary>

@@ -1,6 +1,5 @@
 using System.Formats.Tar;
 using System.Text;
-using Tko.Layers;
 using Xunit;
 
 namespace Tko.Integration.Layers;

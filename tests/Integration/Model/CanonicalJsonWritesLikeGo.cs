@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Json;
-using Tko.Json;
-using Tko.Model;
+using System.Text;
 using Xunit;
 
 namespace Tko.Integration.Model;

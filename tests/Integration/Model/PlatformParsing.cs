@@ -1,4 +1,3 @@
-using Tko.Model;
 using Xunit;
 
 namespace Tko.Integration.Model;

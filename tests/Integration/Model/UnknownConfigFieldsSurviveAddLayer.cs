@@ -1,10 +1,6 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Tko.Building;
-using Tko.Json;
-using Tko.Model;
-using Tko.Pipeline;
+using System.Text.Json;
 using Xunit;
 
 namespace Tko.Integration.Model;

@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
 using Tko.Building;
-using Tko.Errors;
-using Tko.Model;
 using Xunit;
 
 namespace Tko.Integration.MultiPlatform;

@@ -1,9 +1,6 @@
 using System.Text.Json;
-using Tko.Building;
 using Tko.Integration.Cli;
 using Tko.Integration.Support;
-using Tko.Json;
-using Tko.Model;
 using Tko.Testing;
 using Xunit;
 using static Tko.Integration.MultiPlatform.PlatformTrees;

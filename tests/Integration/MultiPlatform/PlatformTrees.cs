@@ -1,5 +1,3 @@
-using Tko.Model;
-
 namespace Tko.Integration.MultiPlatform;
 
 /// <summary>Source trees laid out for a multi-platform build: SOURCE/os/arch[/variant] per platform, each with its own app.</summary>

@@ -1,10 +1,5 @@
 using System.Text.Json;
-using Tko.Building;
-using Tko.Errors;
 using Tko.Integration.Registry;
-using Tko.Json;
-using Tko.Model;
-using Tko.Registry;
 using Tko.Testing;
 using Tko.Testing.Registry;
 using Xunit;

@@ -1,6 +1,4 @@
-using Tko.Building;
 using Tko.Integration.Pipeline;
-using Tko.Model;
 using Tko.Testing;
 using Xunit;
 using static Tko.Integration.MultiPlatform.PlatformTrees;
@@ -18,7 +16,7 @@ public sealed class SamePlatformsGiveTheSameIndex
         BuildSpec spec = BuildSpec.FromDirectory(source, 0)
             .WithPlatforms([Amd64, Arm64])
             .WithTarget(Target.OciLayout(output))
-            .WithLayer(Tko.Pipeline.LayerOptions.Default.WithWorkers(workers).WithChunkSize(64 * 1024));
+            .WithLayer(Tko.LayerOptions.Default.WithWorkers(workers).WithChunkSize(64 * 1024));
         var events = new EventRecorder();
         using BuildSession session = Build.Create(spec);
         using IDisposable subscription = session.Events.Subscribe(events);

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Tko.Integration.Cli;
 using Tko.Integration.Support;
-using Tko.Model;
 using Tko.Testing;
 using Xunit;
 

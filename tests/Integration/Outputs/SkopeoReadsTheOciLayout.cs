@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Tko.Integration.Cli;
 using Tko.Integration.Support;
-using Tko.Model;
 using Tko.Testing;
 using Xunit;
 

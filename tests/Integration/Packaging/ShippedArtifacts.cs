@@ -1,5 +1,3 @@
-using Tko.Testing;
-
 namespace Tko.Integration.Packaging;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Tko.Model;
 
 namespace Tko.Integration.Pipeline;
 

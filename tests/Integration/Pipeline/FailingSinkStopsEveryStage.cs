@@ -1,7 +1,4 @@
 using System.Collections.Immutable;
-using Tko.Layers;
-using Tko.Model;
-using Tko.Pipeline;
 using Tko.Testing;
 using Xunit;
 

@@ -1,5 +1,3 @@
-using Tko.Errors;
-using Tko.Pipeline;
 using Xunit;
 
 namespace Tko.Integration.Pipeline;

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using Tko.Layers;
-using Tko.Pipeline;
 using Xunit.Sdk;
 
 namespace Tko.Integration.Pipeline;

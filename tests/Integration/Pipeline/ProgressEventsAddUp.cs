@@ -1,8 +1,5 @@
 using System.Collections.Immutable;
 using Tko.Integration.Support;
-using Tko.Layers;
-using Tko.Model;
-using Tko.Pipeline;
 using Tko.Testing;
 using Xunit;
 

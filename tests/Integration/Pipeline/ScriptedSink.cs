@@ -1,5 +1,3 @@
-using Tko.Pipeline;
-
 namespace Tko.Integration.Pipeline;
 
 /// <summary>

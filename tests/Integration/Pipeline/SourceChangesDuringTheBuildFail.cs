@@ -1,7 +1,4 @@
 using System.Collections.Immutable;
-using Tko.Errors;
-using Tko.Layers;
-using Tko.Pipeline;
 using Tko.Testing;
 using Xunit;
 

@@ -1,5 +1,4 @@
 using Tko.Cli.Progress;
-using Tko.Model;
 using Xunit;
 
 namespace Tko.Integration.Progress;

@@ -1,8 +1,6 @@
 using System.Runtime.InteropServices;
-using Tko.Model;
-using Tko.Registry;
-using Tko.Testing;
 using Tko.Testing.Registry;
+using Tko.Testing;
 using Xunit;
 
 namespace Tko.Integration.Registry;

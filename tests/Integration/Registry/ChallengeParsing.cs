@@ -1,4 +1,3 @@
-using Tko.Registry;
 using Xunit;
 
 namespace Tko.Integration.Registry;

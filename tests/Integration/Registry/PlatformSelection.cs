@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using Tko.Model;
-using Tko.Registry;
 using Xunit;
 
 namespace Tko.Integration.Registry;

@@ -1,13 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Tko.Building;
-using Tko.Json;
-using Tko.Layers;
-using Tko.Model;
-using Tko.Pipeline;
-using Tko.Registry;
-using Tko.Testing;
 using Tko.Testing.Registry;
+using Tko.Testing;
 using Xunit;
 
 namespace Tko.Integration.Registry;

@@ -1,6 +1,4 @@
 using System.Runtime.InteropServices;
-using Tko.Model;
-using Tko.Registry;
 using Tko.Testing.Registry;
 using Xunit;
 

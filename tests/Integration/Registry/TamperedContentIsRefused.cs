@@ -1,7 +1,4 @@
-using Tko.Errors;
 using System.Runtime.InteropServices;
-using Tko.Model;
-using Tko.Registry;
 using Tko.Testing.Registry;
 using Xunit;
 

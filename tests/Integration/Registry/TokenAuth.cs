@@ -1,10 +1,8 @@
 using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Tko.Model;
-using Tko.Registry;
-using Tko.Testing;
 using Tko.Testing.Registry;
+using Tko.Testing;
 using Xunit;
 
 namespace Tko.Integration.Registry;

@@ -1,5 +1,3 @@
-using Tko.Model;
-using Tko.Registry;
 using Tko.Testing.Registry;
 using Xunit;
 

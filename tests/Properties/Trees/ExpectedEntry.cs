@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Tko.Properties.Trees;
 
 /// <summary>What a layer built from a generated tree must hold, entry by entry, in order.</summary>

@@ -1,6 +1,5 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using Tko.Model;
 
 namespace Tko.Testing.Registry;
 

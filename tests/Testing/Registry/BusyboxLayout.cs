@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using Tko.Json;
-using Tko.Model;
 
 namespace Tko.Testing.Registry;
 

@@ -1,8 +1,8 @@
-using System.Net.Http.Headers;
 using System.Collections.Immutable;
+using System.Net.Http.Headers;
 using System.Text;
 
-namespace Tko.Registry;
+namespace Tko;
 
 /// <summary>
 /// One challenge of a <c>WWW-Authenticate</c> header: its scheme (<c>Basic</c>, <c>Bearer</c>) and

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
-using Tko.Json;
+using System.Text;
 
 namespace Tko.Registry;
 
@@ -62,7 +61,7 @@ internal sealed class CredentialHelper(string? searchPath, Redactor redactor)
         CredentialHelperOutput? answer;
         try
         {
-            answer = JsonSerializer.Deserialize(stdout, TkoJsonContext.Canonical.CredentialHelperOutput);
+            answer = JsonSerializer.Deserialize(stdout, RegistryJsonContext.Default.CredentialHelperOutput);
         }
         catch (JsonException)
         {

@@ -1,7 +1,5 @@
-using System.Text;
 using System.Text.Json;
-using Tko.Errors;
-using Tko.Json;
+using System.Text;
 
 namespace Tko.Registry;
 
@@ -73,7 +71,7 @@ internal sealed class DockerConfigCredentials(string directory, CredentialHelper
         if (!File.Exists(path)) return null;
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(path), TkoJsonContext.Canonical.DockerConfigFile);
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), RegistryJsonContext.Default.DockerConfigFile);
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {

@@ -1,3 +1,5 @@
+using Tko.Model;
+
 namespace Tko.Registry;
 
 /// <summary>

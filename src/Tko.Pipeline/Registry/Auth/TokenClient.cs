@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using System.Net;
 using System.Text.Json;
-using Tko.Json;
+using System.Text;
 
 namespace Tko.Registry;
 
@@ -43,7 +42,7 @@ internal sealed class TokenClient(RequestLog log, TimeProvider clock)
         TokenResponse? answer;
         try
         {
-            answer = JsonSerializer.Deserialize(await response.Content.ReadAsByteArrayAsync(cancellationToken), TkoJsonContext.Canonical.TokenResponse);
+            answer = JsonSerializer.Deserialize(await response.Content.ReadAsByteArrayAsync(cancellationToken), RegistryJsonContext.Default.TokenResponse);
         }
         catch (JsonException)
         {

@@ -1,6 +1,4 @@
-using Tko.Errors;
-
-namespace Tko.Registry;
+namespace Tko;
 
 /// <summary>A docker credential helper (<c>docker-credential-NAME</c>) is missing or failed.</summary>
 public sealed class CredentialHelperException : TkoException

@@ -1,4 +1,4 @@
-namespace Tko.Registry;
+namespace Tko;
 
 /// <summary>No manifest answers to the tag or digest asked for.</summary>
 public sealed class ManifestNotFoundException : RegistryException

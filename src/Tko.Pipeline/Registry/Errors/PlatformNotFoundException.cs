@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
-using Tko.Errors;
-using Tko.Model;
 
-namespace Tko.Registry;
+namespace Tko;
 
 /// <summary>The image has no manifest for the platform asked for; the message lists those it has.</summary>
 public sealed class PlatformNotFoundException : TkoException

@@ -1,4 +1,4 @@
-namespace Tko.Registry;
+namespace Tko;
 
 /// <summary>The credentials are valid but do not allow what was asked (a push, a pull, a mount).</summary>
 public sealed class RegistryAccessDeniedException : RegistryException

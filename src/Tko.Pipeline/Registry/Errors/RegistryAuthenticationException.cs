@@ -1,4 +1,4 @@
-namespace Tko.Registry;
+namespace Tko;
 
 /// <summary>The registry (or its token server) did not accept the credentials tko found, or found none where some are needed.</summary>
 public sealed class RegistryAuthenticationException : RegistryException

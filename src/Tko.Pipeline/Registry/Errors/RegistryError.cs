@@ -1,4 +1,4 @@
-namespace Tko.Registry;
+namespace Tko;
 
 /// <summary>One entry of the <c>errors</c> array a registry answers with, e.g. <c>NAME_UNKNOWN</c>.</summary>
 /// <param name="Code">The registry's error code.</param>

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using Tko.Errors;
 
-namespace Tko.Registry;
+namespace Tko;
 
 /// <summary>
 /// A registry operation failed. Carries what was asked (method, redacted URL), what the registry

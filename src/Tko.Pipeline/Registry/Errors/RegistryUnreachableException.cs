@@ -1,4 +1,4 @@
-namespace Tko.Registry;
+namespace Tko;
 
 /// <summary>The registry could not be reached or spoken to: refused or lost connection, unknown host, TLS failure, timeout.</summary>
 public sealed class RegistryUnreachableException : RegistryException

@@ -1,4 +1,4 @@
-namespace Tko.Registry;
+namespace Tko;
 
 /// <summary>The repository does not exist on the registry (<c>NAME_UNKNOWN</c>), and this registry does not create it on push.</summary>
 public sealed class RepositoryNotFoundException : RegistryException

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Net;
 using System.Text.Json;
-using Tko.Json;
 
 namespace Tko.Registry;
 
@@ -54,7 +53,7 @@ internal static class ResponseErrors
         if (body.Length == 0 || body.Length >= MaxBody) return [];
         try
         {
-            RegistryErrorBody? parsed = JsonSerializer.Deserialize(body, TkoJsonContext.Canonical.RegistryErrorBody);
+            RegistryErrorBody? parsed = JsonSerializer.Deserialize(body, RegistryJsonContext.Default.RegistryErrorBody);
             return parsed?.Errors is null
                 ? []
                 : [.. parsed.Errors.Select(e => new RegistryError(redactor.Text(e.Code ?? "UNKNOWN"), redactor.Text(e.Message ?? "")))];

@@ -1,7 +1,5 @@
-using Tko.Errors;
-using Tko.Hashing;
 using System.Net;
-using Tko.Model;
+using Tko.Hashing;
 
 namespace Tko.Registry;
 

@@ -1,6 +1,4 @@
-using Tko.Model;
-
-namespace Tko.Registry;
+namespace Tko;
 
 /// <summary>How a blob came to be in the target repository.</summary>
 public enum BlobTransferKind

@@ -1,5 +1,3 @@
-using Tko.Model;
-
 namespace Tko.Registry;
 
 /// <summary>

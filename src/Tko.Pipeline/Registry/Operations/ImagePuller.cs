@@ -1,8 +1,4 @@
-using System.Collections.Immutable;
 using System.Text.Json;
-using Tko.Building;
-using Tko.Json;
-using Tko.Model;
 
 namespace Tko.Registry;
 
@@ -12,7 +8,7 @@ namespace Tko.Registry;
 /// </summary>
 internal sealed class ImagePuller(ManifestOperations manifests, BlobOperations blobs)
 {
-    private const long MaxConfigBytes = Documents.BoundedDocument.ConfigCap;
+    private const long MaxConfigBytes = BoundedDocument.ConfigCap;
 
     public async Task<PulledImage> PullAsync(ImageReference reference, Platform platform, CancellationToken cancellationToken)
     {

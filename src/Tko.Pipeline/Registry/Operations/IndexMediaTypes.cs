@@ -1,5 +1,3 @@
-using Tko.Model;
-
 namespace Tko.Registry;
 
 /// <summary>Tells an index (manifest list) from an image manifest by media type.</summary>

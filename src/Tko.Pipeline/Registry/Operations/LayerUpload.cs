@@ -1,9 +1,8 @@
 using System.Buffers;
 using Microsoft.Win32.SafeHandles;
-using Tko.Model;
-using Tko.Pipeline;
+using Tko.Registry;
 
-namespace Tko.Registry;
+namespace Tko;
 
 /// <summary>
 /// Streams a blob into an open upload session as it is produced: bytes are gathered into chunks of

@@ -1,4 +1,4 @@
-namespace Tko.Registry;
+namespace Tko;
 
 /// <summary>When a <see cref="LayerUpload"/> sends its bytes.</summary>
 public enum LayerUploadMode

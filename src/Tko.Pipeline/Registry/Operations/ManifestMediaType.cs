@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Tko.Json;
-using Tko.Model;
 
 namespace Tko.Registry;
 
@@ -21,7 +19,7 @@ internal static class ManifestMediaType
         ManifestHeader? header;
         try
         {
-            header = JsonSerializer.Deserialize(document, TkoJsonContext.Canonical.ManifestHeader);
+            header = JsonSerializer.Deserialize(document, RegistryJsonContext.Default.ManifestHeader);
         }
         catch (JsonException e)
         {

@@ -1,8 +1,5 @@
-using Tko.Documents;
-using Tko.Errors;
-using System.Net;
 using System.Net.Http.Headers;
-using Tko.Model;
+using System.Net;
 
 namespace Tko.Registry;
 

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
-using Tko.Building;
-using Tko.Model;
 
-namespace Tko.Registry;
+namespace Tko;
 
 /// <summary>
 /// A base image as fetched for one platform: its manifest and config exactly as served (verified

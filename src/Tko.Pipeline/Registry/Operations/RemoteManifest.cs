@@ -1,6 +1,6 @@
-using Tko.Model;
+using Tko.Registry;
 
-namespace Tko.Registry;
+namespace Tko;
 
 /// <summary>A manifest or index as a registry served it, its bytes verified against <see cref="Descriptor"/>'s digest.</summary>
 /// <param name="Reference">The reference asked for, with the digest of what was served.</param>

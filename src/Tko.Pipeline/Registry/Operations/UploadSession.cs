@@ -1,8 +1,6 @@
-using Tko.Errors;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using Tko.Model;
+using System.Net;
 
 namespace Tko.Registry;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Win32.SafeHandles;
-using Tko.Errors;
 using Tko.FileSystem;
 
 namespace Tko.Registry;

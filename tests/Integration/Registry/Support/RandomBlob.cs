@@ -1,5 +1,3 @@
-using Tko.Model;
-
 namespace Tko.Integration.Registry;
 
 /// <summary>Pseudo-random bytes of a given size (incompressible, reproducible by seed) and their descriptor.</summary>
@@ -13,7 +11,7 @@ internal sealed record RandomBlob(byte[] Bytes, Descriptor Descriptor)
     }
 
     /// <summary>Writes the bytes to <paramref name="sink"/> in pieces of <paramref name="piece"/> bytes, as the pipeline would.</summary>
-    public async Task WriteToAsync(Tko.Pipeline.ILayerSink sink, int piece = 1 << 20)
+    public async Task WriteToAsync(Tko.ILayerSink sink, int piece = 1 << 20)
     {
         for (int offset = 0; offset < Bytes.Length; offset += piece)
             await sink.WriteAsync(Bytes.AsMemory(offset, Math.Min(piece, Bytes.Length - offset)), CancellationToken.None);

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Tko.Registry;
 using Tko.Testing.Registry;
 
 namespace Tko.Integration.Registry;

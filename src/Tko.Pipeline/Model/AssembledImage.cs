@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+
+namespace Tko.Model;
+
+/// <summary>One platform's image once its layer and config are stored: the manifest is ready to be stored or published.</summary>
+/// <param name="Platform">The platform as an index lists it.</param>
+/// <param name="Family">The manifest format, the base's.</param>
+/// <param name="Config">The stored config.</param>
+/// <param name="Layers">The manifest's layers, the base's first.</param>
+/// <param name="Layer">The new layer.</param>
+/// <param name="Manifest">The manifest's canonical bytes.</param>
+internal sealed record AssembledImage(Platform Platform, ManifestFamily Family, Descriptor Config, ImmutableList<Descriptor> Layers, LayerResult Layer, byte[] Manifest);
