@@ -32,8 +32,7 @@ internal static class TkoConfigReader
             path = DefaultNames.FirstOrDefault(name => File.Exists(Path.Combine(workingDirectory, name)));
             if (path is null) return null;
         }
-        string text = File.ReadAllText(Path.IsPathRooted(path) ? path : Path.Combine(workingDirectory, path));
-        return Parse(path, text);
+        return Parse(path, ReadBounded(path, Path.IsPathRooted(path) ? path : Path.Combine(workingDirectory, path)));
     }
 
     /// <summary>Reads <paramref name="text"/>, naming it <paramref name="path"/> in errors.</summary>
@@ -42,6 +41,7 @@ internal static class TkoConfigReader
         var stream = new YamlStream();
         try
         {
+            YamlAnchors.Refuse(path, text);
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
@@ -59,7 +59,7 @@ internal static class TkoConfigReader
             throw Refusal(path, stream, e);
         }
         var lines = ImmutableDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
-        if (stream.Documents.Count > 0) CollectLines(stream.Documents[0].RootNode, "", lines);
+        if (stream.Documents.Count > 0) CollectLines(stream.Documents[0].RootNode, lines);
         return new TkoConfig(path, document?.Build ?? new BuildSection(), lines.ToImmutable());
     }
 
@@ -70,7 +70,7 @@ internal static class TkoConfigReader
         // map's first key starts where the map does), so the candidates are sorted out by what
         // each key expects.
         var candidates = new List<(string Key, bool AtKey, YamlNode Value)>();
-        if (stream.Documents.Count > 0) Collect(stream.Documents[0].RootNode, "", e.Start, candidates);
+        if (stream.Documents.Count > 0) Collect(stream.Documents[0].RootNode, e.Start, candidates);
         bool unknownKey = e.Message.Contains("not found on type", StringComparison.Ordinal);
         (string Key, bool AtKey, YamlNode Value)? chosen = unknownKey
             ? candidates.Where(c => c.AtKey).Cast<(string, bool, YamlNode)?>().LastOrDefault()
@@ -84,38 +84,68 @@ internal static class TkoConfigReader
     }
 
     /// <summary>Every key whose name, value or list item starts at <paramref name="mark"/>, outermost first.</summary>
-    /// <remarks>Searched everywhere: YamlDotNet does not record where a mapping ends, so no branch can be skipped.</remarks>
-    private static void Collect(YamlNode node, string prefix, Mark mark, List<(string Key, bool AtKey, YamlNode Value)> into)
+    /// <remarks>
+    /// Searched everywhere: YamlDotNet does not record where a mapping ends, so no branch can be
+    /// skipped. The walk keeps its own stack (deep nesting cannot overflow the thread's) and
+    /// visits each node once, in the order a recursive walk would.
+    /// </remarks>
+    private static void Collect(YamlNode root, Mark mark, List<(string Key, bool AtKey, YamlNode Value)> into)
     {
-        switch (node)
+        var visited = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<(YamlNode Node, string Prefix, YamlNode? KeyNode, string Key)>();
+        pending.Push((root, "", null, ""));
+        while (pending.TryPop(out var next))
         {
-            case YamlMappingNode mapping:
-                foreach ((YamlNode keyNode, YamlNode value) in mapping.Children)
-                {
-                    string key = prefix + (keyNode as YamlScalarNode)?.Value;
-                    bool atKey = SameMark(keyNode.Start, mark);
-                    if (atKey || SameMark(value.Start, mark) || (value is YamlSequenceNode items && items.Children.Any(item => SameMark(item.Start, mark) && item is not YamlScalarNode)))
-                        into.Add((key, atKey, value));
-                    Collect(value, key + ".", mark, into);
-                }
-                break;
-            case YamlSequenceNode sequence:
-                foreach (YamlNode item in sequence.Children) Collect(item, prefix, mark, into);
-                break;
+            if (next.KeyNode is { } keyNode)
+            {
+                bool atKey = SameMark(keyNode.Start, mark);
+                if (atKey || SameMark(next.Node.Start, mark) || (next.Node is YamlSequenceNode items && items.Children.Any(item => SameMark(item.Start, mark) && item is not YamlScalarNode)))
+                    into.Add((next.Key, atKey, next.Node));
+            }
+            if (!visited.Add(next.Node)) continue;
+            switch (next.Node)
+            {
+                case YamlMappingNode mapping:
+                    foreach ((YamlNode childKey, YamlNode value) in Enumerable.Reverse(mapping.Children))
+                    {
+                        string key = next.Prefix + (childKey as YamlScalarNode)?.Value;
+                        pending.Push((value, key + ".", childKey, key));
+                    }
+                    break;
+                case YamlSequenceNode sequence:
+                    foreach (YamlNode item in Enumerable.Reverse(sequence.Children)) pending.Push((item, next.Prefix, null, ""));
+                    break;
+            }
         }
     }
 
     private static bool SameMark(Mark a, Mark b) => a.Line == b.Line && a.Column == b.Column;
 
-    private static void CollectLines(YamlNode node, string prefix, ImmutableDictionary<string, int>.Builder lines)
+    /// <summary>The line of every key, by its dotted name; iterative, each node once, like <see cref="Collect"/>.</summary>
+    private static void CollectLines(YamlNode root, ImmutableDictionary<string, int>.Builder lines)
     {
-        if (node is not YamlMappingNode mapping) return;
-        foreach ((YamlNode keyNode, YamlNode value) in mapping.Children)
+        var visited = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<(YamlNode Node, string Prefix)>();
+        pending.Push((root, ""));
+        while (pending.TryPop(out var next))
         {
-            string key = prefix + (keyNode as YamlScalarNode)?.Value;
-            lines[key] = (int)keyNode.Start.Line;
-            CollectLines(value, key + ".", lines);
+            if (next.Node is not YamlMappingNode mapping || !visited.Add(mapping)) continue;
+            foreach ((YamlNode keyNode, YamlNode value) in mapping.Children)
+            {
+                string key = next.Prefix + (keyNode as YamlScalarNode)?.Value;
+                lines[key] = (int)keyNode.Start.Line;
+                pending.Push((value, key + "."));
+            }
         }
+    }
+
+    /// <summary>The file's text, refused past <see cref="BoundedDocument.SettingsCap"/> without reading further.</summary>
+    private static string ReadBounded(string shown, string fullPath)
+    {
+        using var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        byte[] bytes = BoundedDocument.Read(file, BoundedDocument.SettingsCap,
+            () => new OptionException(shown, $"the settings file {BoundedDocument.TooLarge(BoundedDocument.SettingsCap)}"));
+        return new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true).ReadToEnd();
     }
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();

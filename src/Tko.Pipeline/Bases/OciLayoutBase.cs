@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Tko.FileSystem;
 using Tko.Hashing;
 
 namespace Tko;
@@ -20,11 +21,14 @@ public sealed class OciLayoutBase : IBlobSource
     {
         (string path, string? tag) = Split(reference);
         string shown = "oci:" + reference;
-        if (!File.Exists(Path.Combine(path, "index.json")))
+        if (!ContainedFile.Exists(path, "index.json"))
             throw new TkoException($"{shown}: {path} is not an OCI image layout (no index.json); give a directory written by tko, skopeo or umoci");
         var layout = new OciLayoutBase(path);
 
-        ImageIndex index = Parse(shown, "index.json", () => CanonicalJson.ParseIndex(File.ReadAllBytes(Path.Combine(path, "index.json"))));
+        byte[] indexBytes;
+        await using (Stream indexFile = ContainedFile.Open(path, "index.json", shown))
+            indexBytes = await BoundedDocument.ReadAsync(indexFile, BoundedDocument.ManifestCap, $"{shown}: index.json", cancellationToken);
+        ImageIndex index = Parse(shown, "index.json", () => CanonicalJson.ParseIndex(indexBytes));
         Descriptor[] candidates = [.. index.Manifests.Where(m => tag is null || (m.Annotations?.GetValueOrDefault(RefName) == tag))];
         if (candidates.Length == 0)
             throw new TkoException($"{shown}: the layout has no image tagged '{tag}'");
@@ -32,9 +36,9 @@ public sealed class OciLayoutBase : IBlobSource
             throw new TkoException($"{shown}: the layout holds several images; name one as oci:{path}:TAG");
 
         Descriptor manifestDescriptor = await layout.SelectAsync(shown, candidates, platform, cancellationToken);
-        byte[] manifestBytes = await layout.ReadAsync(manifestDescriptor, shown, cancellationToken);
+        byte[] manifestBytes = await layout.ReadAsync(manifestDescriptor, BoundedDocument.ManifestCap, "manifest", cancellationToken);
         Manifest manifest = Parse(shown, "manifest", () => CanonicalJson.ParseManifest(manifestBytes));
-        byte[] configBytes = await layout.ReadAsync(manifest.Config, shown, cancellationToken);
+        byte[] configBytes = await layout.ReadAsync(manifest.Config, BoundedDocument.ConfigCap, "config", cancellationToken);
         ImageConfig config = Parse(shown, "config", () => CanonicalJson.ParseConfig(configBytes));
         Platform wanted = PlatformMatching.Normalize(platform), actual = PlatformMatching.Normalize(new Platform(config.Architecture, config.Os));
         if (actual.Os != wanted.Os || actual.Architecture != wanted.Architecture)
@@ -47,10 +51,10 @@ public sealed class OciLayoutBase : IBlobSource
     /// <inheritdoc/>
     public Task<Stream> OpenBlobAsync(Descriptor descriptor, CancellationToken cancellationToken)
     {
-        string path = BlobPath(descriptor.Digest);
-        if (!File.Exists(path))
+        string name = BlobName(descriptor.Digest);
+        if (!ContainedFile.Exists(_root, name))
             throw new TkoException($"oci:{_root}: blob {descriptor.Digest} is missing from the layout");
-        Stream file = File.OpenRead(path);
+        Stream file = ContainedFile.Open(_root, name, "oci:" + _root);
         return Task.FromResult<Stream>(new VerifyingReadStream(file, descriptor, "oci:" + _root));
     }
 
@@ -60,21 +64,22 @@ public sealed class OciLayoutBase : IBlobSource
         Descriptor chosen = PlatformMatching.Select(candidates, platform) ?? candidates[0];
         if (chosen.MediaType is not (MediaTypes.OciIndex or MediaTypes.DockerManifestList))
             return chosen;
-        byte[] nestedBytes = await ReadAsync(chosen, shown, cancellationToken);
+        byte[] nestedBytes = await ReadAsync(chosen, BoundedDocument.ManifestCap, "index", cancellationToken);
         ImageIndex nested = Parse(shown, "index", () => CanonicalJson.ParseIndex(nestedBytes));
         return PlatformMatching.Select(nested.Manifests, platform)
             ?? throw new TkoException($"{shown}: the image index has no manifest for {platform}; it has {string.Join(", ", nested.Manifests.Select(m => m.Platform?.ToString() ?? "?"))}");
     }
 
-    private async Task<byte[]> ReadAsync(Descriptor descriptor, string shown, CancellationToken cancellationToken)
+    private async Task<byte[]> ReadAsync(Descriptor descriptor, long cap, string what, CancellationToken cancellationToken)
     {
+        string name = $"oci:{_root}: the {what} {descriptor.Digest}";
+        if (descriptor.Size > cap)
+            throw new TkoException($"{name} {BoundedDocument.TooLarge(cap)}");
         await using Stream blob = await OpenBlobAsync(descriptor, cancellationToken);
-        var copy = new MemoryStream();
-        await blob.CopyToAsync(copy, cancellationToken);
-        return copy.ToArray();
+        return await BoundedDocument.ReadAsync(blob, cap, name, cancellationToken);
     }
 
-    private string BlobPath(Digest digest) => Path.Combine(_root, "blobs", digest.Algorithm, digest.Hex);
+    private static string BlobName(Digest digest) => $"blobs/{digest.Algorithm}/{digest.Hex}";
 
     private static T Parse<T>(string shown, string what, Func<T> parse)
     {

@@ -1,12 +1,13 @@
+using Tko.FileSystem;
+
 namespace Tko.Inspection;
 
-/// <summary>The files of an OCI image layout directory.</summary>
-internal sealed class DirectoryFiles(string root) : ILayoutFiles
+/// <summary>The files of an OCI image layout directory, read without following links out of it.</summary>
+internal sealed class DirectoryFiles(string root, string shown) : ILayoutFiles
 {
-    public bool Exists(string name) => File.Exists(Path.Combine(root, name));
+    public bool Exists(string name) => ContainedFile.Exists(root, name);
 
-    public Stream Open(string name) =>
-        new FileStream(Path.Combine(root, name), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+    public Stream Open(string name) => ContainedFile.Open(root, name, shown);
 
     public void Dispose() { }
 }

@@ -30,8 +30,10 @@ internal sealed class DockerArchiveStore : IImageStore
         ImmutableList<DockerArchiveEntry> images;
         try
         {
-            await using Stream json = files.Open("manifest.json");
-            images = await JsonSerializer.DeserializeAsync(json, TkoJsonContext.Canonical.ImmutableListDockerArchiveEntry, cancellationToken) ?? [];
+            byte[] json;
+            await using (Stream file = files.Open("manifest.json"))
+                json = await BoundedDocument.ReadAsync(file, BoundedDocument.ManifestCap, $"{shown}: manifest.json", cancellationToken);
+            images = JsonSerializer.Deserialize(json, TkoJsonContext.Canonical.ImmutableListDockerArchiveEntry) ?? [];
         }
         catch (JsonException e)
         {
@@ -79,10 +81,11 @@ internal sealed class DockerArchiveStore : IImageStore
 
     public async Task<byte[]> ReadBlobAsync(Descriptor descriptor, CancellationToken cancellationToken)
     {
+        string name = $"{_shown}: the config {_names[descriptor.Digest]}";
+        if (descriptor.Size > BoundedDocument.ConfigCap)
+            throw new TkoException($"{name} {BoundedDocument.TooLarge(BoundedDocument.ConfigCap)}");
         await using Stream blob = await OpenBlobAsync(descriptor, cancellationToken);
-        var copy = new MemoryStream();
-        await blob.CopyToAsync(copy, cancellationToken);
-        return copy.ToArray();
+        return await BoundedDocument.ReadAsync(blob, BoundedDocument.ConfigCap, name, cancellationToken);
     }
 
     public Task<Stream> OpenBlobAsync(Descriptor descriptor, CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ internal static class ImageStores
             case ImageLocationKind.Registry:
                 return new RegistryImageStore(registry, location.Reference!);
             case ImageLocationKind.Layout:
-                return new LayoutImageStore(new DirectoryFiles(location.Path), location.Text, location.Tag);
+                return new LayoutImageStore(new DirectoryFiles(location.Path, location.Text), location.Text, location.Tag);
             default:
                 ArchiveFiles files = ArchiveFiles.Open(location.Path, location.Text);
                 try

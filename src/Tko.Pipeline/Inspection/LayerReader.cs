@@ -29,10 +29,16 @@ internal static class LayerReader
         byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
-            await using (var reader = new TarReader(tar, leaveOpen: true))
+            // A tar without end-of-archive blocks (umoci writes them so) ends where its last entry does.
+            var ended = new EndOfArchiveStream(tar);
+            await using (var reader = new TarReader(ended, leaveOpen: true))
             {
                 while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
+                {
                     entries.Add(await ViewAsync(entry, buffer, cancellationToken));
+                    if (ended.Supplied)
+                        throw new EndOfStreamException($"the tar ends inside {entry.Name}");
+                }
             }
             // Read past the end-of-archive blocks to the end, so the diffID covers every byte and the blob's digest is checked.
             while (await tar.ReadAsync(buffer, cancellationToken) > 0) { }

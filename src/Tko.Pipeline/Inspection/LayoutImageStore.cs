@@ -11,11 +11,12 @@ namespace Tko.Inspection;
 internal sealed class LayoutImageStore(ILayoutFiles files, string shown, string? tag) : IImageStore
 {
     private const string RefName = "org.opencontainers.image.ref.name";
-    private const long MaxDocumentBytes = 32 << 20;
 
     public async Task<StoredDocument> ReadTopAsync(CancellationToken cancellationToken)
     {
-        byte[] indexBytes = await ReadWholeAsync(files.Open("index.json"), cancellationToken);
+        byte[] indexBytes;
+        await using (Stream indexFile = files.Open("index.json"))
+            indexBytes = await BoundedDocument.ReadAsync(indexFile, BoundedDocument.ManifestCap, $"{shown}: index.json", cancellationToken);
         ImageIndex index;
         try
         {
@@ -36,13 +37,19 @@ internal sealed class LayoutImageStore(ILayoutFiles files, string shown, string?
         throw new TkoException($"{shown}: the layout holds several images; name one as {shown}:TAG");
     }
 
-    public Task<byte[]> ReadManifestAsync(Descriptor descriptor, CancellationToken cancellationToken) => ReadBlobAsync(descriptor, cancellationToken);
+    public Task<byte[]> ReadManifestAsync(Descriptor descriptor, CancellationToken cancellationToken) =>
+        ReadDocumentAsync(descriptor, BoundedDocument.ManifestCap, "manifest", cancellationToken);
 
-    public async Task<byte[]> ReadBlobAsync(Descriptor descriptor, CancellationToken cancellationToken)
+    public Task<byte[]> ReadBlobAsync(Descriptor descriptor, CancellationToken cancellationToken) =>
+        ReadDocumentAsync(descriptor, BoundedDocument.ConfigCap, "config", cancellationToken);
+
+    private async Task<byte[]> ReadDocumentAsync(Descriptor descriptor, long cap, string what, CancellationToken cancellationToken)
     {
-        if (descriptor.Size > MaxDocumentBytes)
-            throw new TkoException($"{shown}: the document {descriptor.Digest} is larger than {MaxDocumentBytes >> 20} MiB; tko refuses it");
-        return await ReadWholeAsync(await OpenBlobAsync(descriptor, cancellationToken), cancellationToken);
+        string name = $"{shown}: the {what} {descriptor.Digest}";
+        if (descriptor.Size > cap)
+            throw new TkoException($"{name} {BoundedDocument.TooLarge(cap)}");
+        await using Stream blob = await OpenBlobAsync(descriptor, cancellationToken);
+        return await BoundedDocument.ReadAsync(blob, cap, name, cancellationToken);
     }
 
     public Task<Stream> OpenBlobAsync(Descriptor descriptor, CancellationToken cancellationToken)
@@ -51,16 +58,6 @@ internal sealed class LayoutImageStore(ILayoutFiles files, string shown, string?
         if (!files.Exists(name))
             throw new TkoException($"{shown}: blob {descriptor.Digest} is missing");
         return Task.FromResult<Stream>(new VerifyingReadStream(files.Open(name), descriptor, shown));
-    }
-
-    private static async Task<byte[]> ReadWholeAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        await using (stream)
-        {
-            var copy = new MemoryStream();
-            await stream.CopyToAsync(copy, cancellationToken);
-            return copy.ToArray();
-        }
     }
 
     public void Dispose() => files.Dispose();

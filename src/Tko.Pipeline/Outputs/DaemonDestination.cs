@@ -1,4 +1,5 @@
 using Tko.Daemon;
+using Tko.FileSystem;
 using Tko.Model;
 
 namespace Tko.Outputs;
@@ -16,6 +17,8 @@ internal sealed class DaemonDestination(BuildSpec spec, IObserver<string>? log, 
     private string? _workDirectory;
     private LayoutDestination? _tarball;
 
+    private const string WorkDirectoryPrefix = "tko-daemon-";
+
     private string TarballPath => Path.Combine(_workDirectory!, "image.tar");
 
     /// <summary>Pings the daemon and opens the tarball on first use: BuildPlan allows one platform, so one image goes through here.</summary>
@@ -24,7 +27,10 @@ internal sealed class DaemonDestination(BuildSpec spec, IObserver<string>? log, 
         if (_tarball is not null) return _tarball;
         await _daemon.PingAsync(cancellationToken);
         // Where registry uploads spool too, so one setting (tko's --tmp) moves every temporary file.
-        _workDirectory = Path.Combine(spec.Registry.TemporaryDirectory ?? Path.GetTempPath(), $"tko-daemon-{Guid.NewGuid():N}");
+        // Named after this process, so a later run removes it if this one is killed.
+        string temporary = spec.Registry.TemporaryDirectory ?? Path.GetTempPath();
+        Leftovers.Sweep(temporary, WorkDirectoryPrefix);
+        _workDirectory = Path.Combine(temporary, Leftovers.Name(WorkDirectoryPrefix));
         Directory.CreateDirectory(_workDirectory);
         return _tarball = new LayoutDestination(spec
             .WithTarget(Target.DockerTarball(TarballPath))

@@ -1,3 +1,5 @@
+using Tko.FileSystem;
+
 namespace Tko.Outputs;
 
 /// <summary>
@@ -35,7 +37,11 @@ internal sealed class StagedOutput : IDisposable
             throw new OutputException(target.Path, $"its directory {parent} does not exist; create it or choose another --output");
         CheckReplaceable(target, destination);
 
-        string staging = Path.Combine(parent, $".{Path.GetFileName(destination)}.tko-{Guid.NewGuid():N}");
+        // Named after this process: a run killed with kill -9 leaves its staging behind, and the
+        // next build of the same output removes it (never a running build's).
+        string prefix = StagingPrefix(destination);
+        Leftovers.Sweep(parent, prefix);
+        string staging = Path.Combine(parent, Leftovers.Name(prefix));
         try
         {
             Directory.CreateDirectory(staging);
@@ -46,6 +52,9 @@ internal sealed class StagedOutput : IDisposable
         }
         return new StagedOutput(target, destination, staging);
     }
+
+    /// <summary>The hidden name staging for <paramref name="destination"/> starts with: <c>.NAME.tko-</c>.</summary>
+    internal static string StagingPrefix(string destination) => $".{Path.GetFileName(destination)}.tko-";
 
     private static void CheckReplaceable(Target target, string destination)
     {

@@ -8,7 +8,7 @@ namespace Tko.Registry;
 /// </summary>
 internal sealed class ImagePuller(ManifestOperations manifests, BlobOperations blobs)
 {
-    private const long MaxConfigBytes = 32 << 20;
+    private const long MaxConfigBytes = BoundedDocument.ConfigCap;
 
     public async Task<PulledImage> PullAsync(ImageReference reference, Platform platform, CancellationToken cancellationToken)
     {

@@ -10,8 +10,6 @@ namespace Tko.Registry;
 /// </summary>
 internal sealed class ManifestOperations(RegistryHttp http)
 {
-    private const int MaxManifestBytes = 4 << 20;
-
     public async Task<RemoteManifest> GetAsync(ImageReference reference, CancellationToken cancellationToken)
     {
         RequestAccess access = RequestAccess.Pull(reference);
@@ -83,18 +81,9 @@ internal sealed class ManifestOperations(RegistryHttp http)
 
     private static async Task<byte[]> ReadLimitedAsync(HttpResponseMessage response, string subject, CancellationToken cancellationToken)
     {
-        if (response.Content.Headers.ContentLength > MaxManifestBytes)
-            throw new RegistryException(subject, $"the manifest is larger than {MaxManifestBytes >> 20} MiB; tko refuses it");
+        RegistryException tooLarge() => new(subject, $"the manifest {BoundedDocument.TooLarge(BoundedDocument.ManifestCap)}");
+        if (response.Content.Headers.ContentLength > BoundedDocument.ManifestCap) throw tooLarge();
         await using Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        byte[] chunk = new byte[64 << 10];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxManifestBytes)
-                throw new RegistryException(subject, $"the manifest is larger than {MaxManifestBytes >> 20} MiB; tko refuses it");
-        }
-        return buffer.ToArray();
+        return await BoundedDocument.ReadAsync(stream, BoundedDocument.ManifestCap, tooLarge, cancellationToken);
     }
 }

@@ -1,28 +1,55 @@
+using System.Collections.Concurrent;
 using Microsoft.Win32.SafeHandles;
+using Tko.FileSystem;
 
 namespace Tko.Registry;
 
 /// <summary>
 /// Every byte of one upload kept in a temporary file (deleted when closed), so that an interrupted
-/// upload resumes, a lost session starts again, or the blob goes whole, without asking its producer again.
+/// upload resumes, a lost session starts again, or the blob goes whole, without asking its producer
+/// again. The file is named after this process so that a later run can remove the spools of a run
+/// killed with kill -9 (the first spool of a run sweeps its directory once); a full disk under it is
+/// reported naming the directory rather than as an unexpected failure.
 /// </summary>
 internal sealed class UploadSpool : IDisposable
 {
-    private readonly SafeFileHandle _file;
+    private const string Prefix = "tko-upload-";
+    private static readonly ConcurrentDictionary<string, bool> Swept = new(StringComparer.Ordinal);
 
-    private UploadSpool(SafeFileHandle file) => _file = file;
+    private readonly SafeFileHandle _file;
+    private readonly string _directory;
+
+    private UploadSpool(SafeFileHandle file, string directory) => (_file, _directory) = (file, directory);
 
     /// <summary>Bytes appended so far.</summary>
     public long Length { get; private set; }
 
     /// <summary>A new, empty spool file in <paramref name="directory"/> (null: the system's temporary directory).</summary>
-    public static UploadSpool Create(string? directory) =>
-        new(File.OpenHandle(Path.Combine(directory ?? Path.GetTempPath(), $"tko-upload-{Guid.NewGuid():N}.blob"),
-            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose));
+    public static UploadSpool Create(string? directory)
+    {
+        directory ??= Path.GetTempPath();
+        if (Swept.TryAdd(Path.GetFullPath(directory), true)) Leftovers.Sweep(directory, Prefix);
+        try
+        {
+            return new(File.OpenHandle(Path.Combine(directory, Leftovers.Name(Prefix, ".blob")),
+                FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose), directory);
+        }
+        catch (IOException e) when (DiskFull.Is(e))
+        {
+            throw Full(directory, e);
+        }
+    }
 
     public async Task AppendAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
-        await RandomAccess.WriteAsync(_file, bytes, Length, cancellationToken);
+        try
+        {
+            await RandomAccess.WriteAsync(_file, bytes, Length, cancellationToken);
+        }
+        catch (IOException e) when (DiskFull.Is(e))
+        {
+            throw Full(_directory, e);
+        }
         Length += bytes.Length;
     }
 
@@ -43,4 +70,7 @@ internal sealed class UploadSpool : IDisposable
     public HttpContent Content() => new SpoolContent(_file, 0, Length);
 
     public void Dispose() => _file.Dispose();
+
+    private static TkoException Full(string directory, IOException e) =>
+        new($"{directory}: the disk is full, so the upload cannot be spooled there; free space or give --tmp a directory on a larger disk", e);
 }
