@@ -24,7 +24,8 @@ public sealed class RegistryRestartDuringAPush
         RegistryClientOptions options = clients.Options() with { RetryBaseDelay = RegistryClientOptions.Default.RetryBaseDelay, MaxRetryDelay = RegistryClientOptions.Default.MaxRetryDelay };
         BuildSpec spec = BuildSpec.FromDirectory(work.Combine("src"), 0).WithRegistry(options);
 
-        BuildResult faulted = await Build.RunAsync(spec.WithTarget(Target.Registry($"{relay.Host}/app:v1")));
+        using BuildSession session = Build.Create(spec.WithTarget(Target.Registry($"{relay.Host}/app:v1")), clients.Log);
+        BuildResult faulted = await session.RunAsync();
         BuildResult clean = await Build.RunAsync(spec.WithTarget(Target.Registry($"{registry.Host}/clean:v1")));
 
         Assert.Equal(["Restart PATCH"], relay.Faults.Select(f => string.Join(' ', f.Split(' ').Take(2))));
