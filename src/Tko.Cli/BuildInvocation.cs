@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Tko.Cli;
 
 /// <summary>A resolved <c>tko build</c>: the spec to build and what the CLI does around it.</summary>
@@ -5,8 +7,18 @@ namespace Tko.Cli;
 /// <param name="ImageRefs">Where to write the resulting reference (<c>--image-refs</c>); null writes nothing.</param>
 /// <param name="Verbose">Explain failures in detail.</param>
 /// <param name="Quiet">Print only the reference.</param>
-internal sealed record BuildInvocation(BuildSpec Spec, string? ImageRefs, bool Verbose, bool Quiet)
+/// <param name="PropertySources">For each spec property the CLI set (<c>LayerOptions.ChunkSize</c>), the flag, variable or file line that gave its value.</param>
+internal sealed record BuildInvocation(BuildSpec Spec, string? ImageRefs, bool Verbose, bool Quiet, ImmutableDictionary<string, string> PropertySources)
 {
+    /// <summary>
+    /// The library's refusal of a property, told as the flag, variable or <c>.tko.yml</c> line that
+    /// gave the value (<c>TKO_UPLOAD_CHUNK_SIZE: …</c>); other failures unchanged.
+    /// </summary>
+    public Exception Explain(Exception failure) =>
+        failure is OptionException refused && PropertySources.TryGetValue(refused.Option, out string? source)
+            ? new OptionException(source, refused.Problem)
+            : failure;
+
     /// <summary>Writes <paramref name="reference"/> and a newline to <see cref="ImageRefs"/>, as ko does, when it was asked for.</summary>
     public void WriteImageRefs(string reference)
     {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using Tko.Cli.ConfigFile;
+using Table = Tko.Cli.BuildOptionTable;
 
 namespace Tko.Cli;
 
@@ -15,6 +16,13 @@ internal static class BuildSettings
 {
     public const string DefaultBaseRef = "ubuntu:jammy";
 
+    /// <summary>Where a daemon target listens, as Docker's clients read it (see Target.WithDockerHostVariable).</summary>
+    private const string DockerHostVariable = Target.DockerHostVariableName;
+
+    /// <summary>The entry mtime and created time, as reproducible builds spell it; the library property it becomes.</summary>
+    private const string SourceDateEpochVariable = "SOURCE_DATE_EPOCH";
+    private const string ModificationTimeProperty = "LayerOptions.ModificationTime";
+
     /// <summary>Resolves the build in the process's working directory.</summary>
     public static BuildInvocation Resolve(ParseResult parsed, BuildCommandLine cli, Func<string, string?> environment) =>
         Resolve(parsed, cli, environment, Directory.GetCurrentDirectory());
@@ -23,75 +31,92 @@ internal static class BuildSettings
     public static BuildInvocation Resolve(ParseResult parsed, BuildCommandLine cli, Func<string, string?> environment, string workingDirectory)
     {
         TkoConfig? config = TkoConfigReader.Read(parsed.GetValue(cli.Config), workingDirectory);
-        var settings = new SettingSources(parsed, environment, config);
-        BuildSection file = config?.Build ?? new BuildSection();
+        var settings = new SettingSources(parsed, cli, environment, config);
 
-        Setting sourceSetting = settings.Argument(cli.Source, file.Source, "source", "TKO_SOURCE_PATH");
+        Setting sourceSetting = settings.Text(Table.Source);
         string source = sourceSetting.Value
-            ?? throw new OptionException("SOURCE", "give the directory of build artifacts as an argument, in TKO_SOURCE_PATH or as source: in .tko.yml");
+            ?? throw new OptionException(Table.Source.Flag, "give the directory of build artifacts as an argument, in TKO_SOURCE_PATH or as source: in .tko.yml");
 
-        Setting targetType = settings.Text(cli.TargetType, file.TargetType, "target-type", "TKO_TARGET_TYPE");
-        Setting output = settings.Text(cli.Output, file.Output, "output", "TKO_OUTPUT");
-        Setting targetRepo = settings.Text(cli.TargetRepo, file.TargetRepo, "target-repo", "TKO_TARGET_REPO");
+        Setting targetType = settings.Text(Table.TargetType);
+        Setting output = settings.Text(Table.Output);
+        Setting targetRepo = settings.Text(Table.TargetRepo);
         ImageReference? pushTo = null;
         string kind = (targetType.Value ?? TargetType.Remote).ToUpperInvariant();
         (string Name, string? Tag)? localName = kind is TargetType.LocalFile or TargetType.OciLayout ? LocalName(targetRepo) : null;
         Target target = kind switch
         {
-            TargetType.Remote => Target.Registry((pushTo = PushTarget(targetRepo)).ToString()),
+            TargetType.Remote => Target.Registry(pushTo = PushTarget(targetRepo)),
             TargetType.LocalFile => Target.DockerTarball(output.Value ?? "out.tar"),
             TargetType.OciLayout => Target.OciLayout(output.Value ?? "out-oci"),
-            TargetType.LocalDaemon => Target.DockerDaemon((pushTo = PushTarget(targetRepo with { Value = targetRepo.Value ?? BuildSpec.DefaultRepository(source) })).ToString()),
+            TargetType.LocalDaemon => Target.DockerDaemon(pushTo = PushTarget(targetRepo with { Value = targetRepo.Value ?? BuildSpec.DefaultRepository(source) }))
+                .WithDockerHostVariable(settings.Variable(DockerHostVariable)),
             var other => throw new OptionException(targetType.Source, $"'{other}' is not one of {string.Join(", ", TargetType.All)}"),
         };
 
-        BuildSpec spec = BuildSpec.FromDirectory(source, SourceDateEpoch.Parse(settings.Variable("SOURCE_DATE_EPOCH")));
-        IReadOnlyList<string> tags = settings.List(cli.Tags, file.Tag);
-        // A tag in --target-repo is the image's tag, and --tag adds more; "latest" is only the fallback when none is given.
-        string? givenTag = pushTo?.Tag ?? localName?.Tag;
-        IEnumerable<string> allTags = givenTag is null ? tags : tags.Prepend(givenTag);
-        ImmutableList<string> resolvedTags = allTags.Any() ? [.. allTags.Distinct(StringComparer.Ordinal)] : spec.Tags;
-        Setting entrypoint = settings.Text(cli.Entrypoint, file.Entrypoint, "entrypoint", "TKO_ENTRYPOINT");
-        Setting jobs = settings.Text(cli.Jobs, Invariant(file.Jobs), "jobs", "TKO_JOBS");
-        Setting level = settings.Text(cli.CompressionLevel, Invariant(file.CompressionLevel), "compression-level", "TKO_COMPRESSION_LEVEL");
-        Setting chunkSize = settings.Text(cli.ChunkSize, Invariant(file.ChunkSize), "chunk-size", "TKO_CHUNK_SIZE");
-        string destPath = settings.Text(cli.DestPath, file.DestPath ?? file.DestinationPath, file.DestPath is null ? "destination-path" : "dest-path", "TKO_DEST_PATH").Value ?? spec.DestPath;
-        bool chown = settings.Flag(cli.DestChown, file.DestChown ?? file.DestinationChown) ?? true;
-        bool verbose = settings.Flag(cli.Verbose, file.Verbose) ?? false;
-        Setting tmp = ExistingDirectory(settings.Text(cli.Tmp, file.Tmp, "tmp", "TKO_TMP"));
-        Setting imageRefs = WritableFile(settings.Text(cli.ImageRefs, file.ImageRefs, "image-refs"));
-        ImmutableList<Platform> platforms = ParsePlatforms(settings.Text(cli.Platforms, file.Platforms, "platforms", "TKO_PLATFORMS", "TKO_PLATFORM")) ?? spec.Platforms;
+        BuildSpec spec = BuildSpec.FromDirectory(source, SourceDateEpoch.Parse(settings.Variable(SourceDateEpochVariable)));
+        // --tag adds to the tag in --target-repo; the library's PublishedTags decides, "latest" only when neither gives one.
+        // A layout or tarball target has no reference, so the tag of its name leads the list.
+        IReadOnlyList<string> tags = settings.List(Table.Tags);
+        ImmutableList<string> resolvedTags = localName?.Tag is { } localTag ? [localTag, .. tags] : [.. tags];
+        Setting entrypoint = settings.Text(Table.Entrypoint);
+        Setting jobs = settings.Text(Table.Jobs);
+        Setting level = settings.Text(Table.CompressionLevel);
+        Setting chunkSize = settings.Text(Table.ChunkSize);
+        Setting destPath = settings.Text(Table.DestPath);
+        bool chown = settings.Switch(Table.DestChown) ?? true;
+        bool verbose = settings.Switch(Table.Verbose) ?? false;
+        Setting tmp = ExistingDirectory(settings.Text(Table.Tmp));
+        Setting imageRefs = WritableFile(settings.Text(Table.ImageRefs));
+        Setting platformsSetting = settings.Text(Table.Platforms);
+        ImmutableList<Platform> platforms = ParsePlatforms(platformsSetting) ?? spec.Platforms;
+        Setting uploadChunkSize = settings.Text(Table.UploadChunkSize);
+        Setting baseRef = BaseReference(settings.Text(Table.BaseRef));
+
+        // Where each library property got its value, so the library's errors, which name properties, can name the flag, variable or file line.
+        ImmutableDictionary<string, string> propertySources = new[] { output, destPath, platformsSetting, jobs, level, chunkSize, uploadChunkSize, baseRef }
+            .Select(setting => KeyValuePair.Create(Table.Options.First(row => row.Flag == setting.Flag).Property!, setting.Source))
+            .Append(KeyValuePair.Create(ModificationTimeProperty, SourceDateEpochVariable))
+            .ToImmutableDictionary(StringComparer.Ordinal);
 
         spec = spec
-            .WithBaseRef(settings.Text(cli.BaseRef, file.BaseRef, "base-ref", "TKO_BASE_REF", "TKO_BASE_IMAGE").Value ?? DefaultBaseRef)
+            .WithBaseRef(baseRef.Value ?? DefaultBaseRef)
             .WithTarget(target)
             .WithRepository(pushTo?.Name ?? localName?.Name ?? spec.Repository)
             .WithTags(resolvedTags)
-            .WithRegistry(RegistryOptions(settings, cli, file, RegistryClientOptions.FromEnvironment(), pushTo, tmp.Value))
-            .WithDestPath(destPath)
+            .WithRegistry(RegistryOptions(settings, RegistryClientOptions.FromEnvironment(), pushTo, tmp.Value, uploadChunkSize))
+            .WithDestPath(destPath.Value ?? spec.DestPath)
             .WithUid(chown ? 0 : LayerPlanner.SourceOwner)
             .WithGid(chown ? 0 : LayerPlanner.SourceOwner)
             .WithEntrypoint(entrypoint.Value is { } path ? [path] : spec.Entrypoint)
             .WithPlatforms(platforms)
-            .WithMetadata(Metadata(settings, cli, file, source, destPath))
-            .WithOverrides(Overrides(config, file))
-            .WithLayer(Validated(spec.Layer
+            .WithMetadata(Metadata(settings, source, destPath.Value ?? spec.DestPath))
+            .WithOverrides(Overrides(config, config?.Build))
+            .WithLayer(spec.Layer
                 .WithWorkers(ParseInt(jobs) ?? spec.Layer.Workers)
                 .WithCompressionLevel(ParseInt(level) ?? spec.Layer.CompressionLevel)
-                .WithChunkSize(ParseInt(chunkSize) ?? spec.Layer.ChunkSize), jobs, level, chunkSize));
-        return new BuildInvocation(spec, imageRefs.Value, verbose, settings.Flag(cli.Quiet, file.Quiet) ?? false);
+                .WithChunkSize(ParseInt(chunkSize) ?? spec.Layer.ChunkSize));
+        var invocation = new BuildInvocation(spec, imageRefs.Value, verbose, settings.Switch(Table.Quiet) ?? false, propertySources);
+        try
+        {
+            spec.Layer.Validated();
+        }
+        catch (OptionException e)
+        {
+            throw invocation.Explain(e);
+        }
+        return invocation;
     }
 
     /// <summary>
     /// Env, user, author and annotations. The working directory is the destination, as in the
     /// original tko; annotations are git's (if asked), then the defaults, then the others over them.
     /// </summary>
-    private static ImageMetadata Metadata(SettingSources settings, BuildCommandLine cli, BuildSection file, string source, string destPath)
+    private static ImageMetadata Metadata(SettingSources settings, string source, string destPath)
     {
-        ImmutableList<KeyValuePair<string, string>> env = settings.Pairs(cli.Env, file.Env, "TKO_ENV_VARS");
-        ImmutableList<KeyValuePair<string, string>> defaults = settings.Pairs(cli.DefaultAnnotations, file.DefaultAnnotations, "TKO_DEFAULT_ANNOTATIONS");
-        ImmutableList<KeyValuePair<string, string>> annotations = settings.Pairs(cli.Annotations, file.Annotations, "TKO_ANNOTATIONS");
-        Setting autoVersion = settings.Text(cli.AutoVersionAnnotation, file.AutoVersionAnnotation, "auto-version-annotation", "TKO_AUTO_VERSION_ANNOTATION");
+        ImmutableList<KeyValuePair<string, string>> env = settings.Pairs(Table.Env);
+        ImmutableList<KeyValuePair<string, string>> defaults = settings.Pairs(Table.DefaultAnnotations);
+        ImmutableList<KeyValuePair<string, string>> annotations = settings.Pairs(Table.Annotations);
+        Setting autoVersion = settings.Text(Table.AutoVersionAnnotation);
         ImmutableList<KeyValuePair<string, string>> versions = (autoVersion.Value ?? "none") switch
         {
             "none" => [],
@@ -101,16 +126,16 @@ internal static class BuildSettings
         ImmutableList<KeyValuePair<string, string>> all = KeyValueList.Over(KeyValueList.Over(versions, defaults), annotations);
         return ImageMetadata.Empty
             .WithEnv([.. env.Select(p => $"{p.Key}={p.Value}")])
-            .WithUser(settings.Text(cli.RunAs, file.RunAs, "run-as", "TKO_RUN_AS").Value)
-            .WithAuthor(settings.Text(cli.Author, file.Author, "author", "TKO_AUTHOR").Value)
+            .WithUser(settings.Text(Table.RunAs).Value)
+            .WithAuthor(settings.Text(Table.Author).Value)
             .WithWorkingDir(destPath)
             .WithAnnotations(ImageMetadata.Empty.Annotations.SetItems(all));
     }
 
     /// <summary>The <c>platform-overrides:</c> of <c>.tko.yml</c>, in the file's order.</summary>
-    private static ImmutableList<PlatformOverride> Overrides(TkoConfig? config, BuildSection file)
+    private static ImmutableList<PlatformOverride> Overrides(TkoConfig? config, BuildSection? file)
     {
-        if (config is null || file.PlatformOverrides is null) return [];
+        if (config is null || file?.PlatformOverrides is null) return [];
         var overrides = ImmutableList.CreateBuilder<PlatformOverride>();
         foreach ((string name, PlatformSection? section) in file.PlatformOverrides)
         {
@@ -125,24 +150,13 @@ internal static class BuildSettings
                 throw new OptionException(where, e.Message);
             }
             if (section is null) continue;
+            if (section.BaseRef is { } overrideBase)
+                BaseReference(new Setting(overrideBase, config.Where($"platform-overrides.{name}.base-ref"), Table.BaseRef.Flag));
             ImmutableList<string>? env = section.Env is null ? null : [.. section.Env.Select(p => $"{p.Key}={p.Value}")];
             overrides.Add(new PlatformOverride(platform, section.BaseRef, section.Source,
                 section.Entrypoint is { } entrypoint ? [entrypoint] : null, env, section.RunAs));
         }
         return overrides.ToImmutable();
-    }
-
-    /// <summary>Checks the layer options, naming the environment variable or file key instead of the flag when that is where a bad value came from.</summary>
-    private static LayerOptions Validated(LayerOptions options, params Setting[] settings)
-    {
-        try
-        {
-            return options.Validated();
-        }
-        catch (OptionException e) when (settings.Any(s => s.Flag == e.Option && s.Source != s.Flag))
-        {
-            throw new OptionException(settings.First(s => s.Flag == e.Option).Source, e.Problem);
-        }
     }
 
     /// <summary>
@@ -168,17 +182,17 @@ internal static class BuildSettings
     }
 
     private static RegistryClientOptions RegistryOptions(
-        SettingSources settings, BuildCommandLine cli, BuildSection file, RegistryClientOptions defaults, ImageReference? pushTo, string? tmp)
+        SettingSources settings, RegistryClientOptions defaults, ImageReference? pushTo, string? tmp, Setting uploadChunkSize)
     {
-        string? user = settings.Text(cli.RegistryUser, file.RegistryUser, "registry-user", "TKO_REGISTRY_USER").Value;
-        string? password = settings.Text(cli.RegistryPass, file.RegistryPass, "registry-pass", "TKO_REGISTRY_PASS").Value;
+        string? user = settings.Text(Table.RegistryUser).Value;
+        string? password = settings.Text(Table.RegistryPass).Value;
         if ((user is null) != (password is null))
             throw new OptionException(user is null ? "--registry-user" : "--registry-pass", "give both --registry-user and --registry-pass (or TKO_REGISTRY_USER and TKO_REGISTRY_PASS), or neither");
-        IReadOnlyList<string> insecure = settings.List(cli.InsecureRegistries, file.InsecureRegistry, "TKO_INSECURE_REGISTRIES");
+        IReadOnlyList<string> insecure = settings.List(Table.InsecureRegistries);
         RegistryClientOptions options = defaults with
         {
             InsecureRegistries = [.. insecure],
-            UploadChunkSize = ParseInt(settings.Text(cli.UploadChunkSize, Invariant(file.UploadChunkSize), "upload-chunk-size", "TKO_UPLOAD_CHUNK_SIZE")) ?? defaults.UploadChunkSize,
+            UploadChunkSize = ParseInt(uploadChunkSize) ?? defaults.UploadChunkSize,
             TemporaryDirectory = tmp ?? defaults.TemporaryDirectory,
         };
         if (user is not null && password is not null)
@@ -229,5 +243,22 @@ internal static class BuildSettings
             : throw new OptionException(setting.Source, $"'{setting.Value}' is not a whole number");
     }
 
-    private static string? Invariant(int? number) => number?.ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Checks a base reference up front, so a malformed one is a usage error naming where it was given:
+    /// <c>scratch</c>, <c>oci:PATH[:TAG]</c> or a registry reference.
+    /// </summary>
+    private static Setting BaseReference(Setting setting)
+    {
+        if (setting.Value is not { } text || text == BuildSpec.Scratch || text.StartsWith(BaseResolver.OciLayoutPrefix, StringComparison.Ordinal))
+            return setting;
+        try
+        {
+            ImageReference.Parse(text);
+            return setting;
+        }
+        catch (ImageReferenceException e)
+        {
+            throw new OptionException(setting.Source, $"{e.Message}; give a registry reference (HOST/REPO[:TAG][@sha256:…]), oci:PATH[:TAG] or scratch");
+        }
+    }
 }

@@ -26,9 +26,10 @@ build.Command.SetAction(async (parsed, cancellationToken) =>
 {
     bool verbose = parsed.GetValue(build.Verbose);
     bool quiet = parsed.GetValue(build.Quiet);
+    BuildInvocation? invocation = null;
     try
     {
-        BuildInvocation invocation = BuildSettings.Resolve(parsed, build, Environment.GetEnvironmentVariable);
+        invocation = BuildSettings.Resolve(parsed, build, Environment.GetEnvironmentVariable);
         (verbose, quiet) = (invocation.Verbose, invocation.Quiet);
         BuildSpec spec = invocation.Spec;
         var clock = Stopwatch.StartNew();
@@ -44,7 +45,7 @@ build.Command.SetAction(async (parsed, cancellationToken) =>
     }
     catch (Exception e)
     {
-        return FailureReport.Print(e, verbose, Console.Error);
+        return FailureReport.Print(invocation?.Explain(e) ?? e, verbose, Console.Error);
     }
 });
 

@@ -1,56 +1,64 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using System.Globalization;
 using Tko.Cli.ConfigFile;
 
 namespace Tko.Cli;
 
 /// <summary>
 /// The four places a build setting can come from, asked in order: the command line, the
-/// environment, <c>.tko.yml</c>, the default (left to the caller). Each answer says where it came
-/// from, so an error names the flag, the variable or the file, line and key that gave the bad value.
+/// environment, <c>.tko.yml</c>, the default (left to the caller). Which flag, variables and keys
+/// to ask comes from the setting's row of <see cref="BuildOptionTable"/>. Each answer says where it
+/// came from, so an error names the flag, the variable or the file, line and key that gave the bad value.
 /// </summary>
-internal sealed class SettingSources(ParseResult parsed, Func<string, string?> environment, TkoConfig? config)
+internal sealed class SettingSources(ParseResult parsed, BuildCommandLine cli, Func<string, string?> environment, TkoConfig? config)
 {
     /// <summary>An environment variable, or null when it is unset or empty.</summary>
     public string? Variable(string name) => environment(name) is { Length: > 0 } value ? value : null;
 
-    /// <summary>A single-valued option.</summary>
-    public Setting Text(Option<string?> option, string? fileValue, string fileKey, params string[] variables)
+    /// <summary>A single-valued text or number setting.</summary>
+    public Setting Text(BuildOption row)
     {
-        if (parsed.GetValue(option) is { } flag) return new(flag, option.Name, option.Name);
-        foreach (string variable in variables)
-            if (Variable(variable) is { } value) return new(value, variable, option.Name);
-        if (fileValue is not null && config is not null) return new(fileValue, config.Where(fileKey), option.Name);
-        return new(null, option.Name, option.Name);
+        string? flag = row == BuildOptionTable.Source ? parsed.GetValue(cli.Source) : parsed.GetValue(cli.Text(row));
+        if (flag is not null) return new(flag, row.Flag, row.Flag);
+        foreach (string variable in row.Variables)
+            if (Variable(variable) is { } value) return new(value, variable, row.Flag);
+        if (FromFile(row) is ({ } key, { } fileValue))
+            return new(fileValue is int number ? number.ToString(CultureInfo.InvariantCulture) : (string)fileValue, config!.Where(key), row.Flag);
+        return new(null, row.Flag, row.Flag);
     }
 
-    /// <summary>The SOURCE argument.</summary>
-    public Setting Argument(Argument<string?> argument, string? fileValue, string fileKey, string variable)
+    /// <summary>A true/false setting; null when no source sets it. These have no environment variable, as in the original.</summary>
+    public bool? Switch(BuildOption row) =>
+        parsed.GetResult(cli.Switch(row)) is { Implicit: false } ? parsed.GetValue(cli.Switch(row)) : (bool?)FromFile(row).Value;
+
+    /// <summary>A repeatable setting; the variable, when there is one, is a comma list.</summary>
+    public IReadOnlyList<string> List(BuildOption row)
     {
-        if (parsed.GetValue(argument) is { } given) return new(given, argument.Name, argument.Name);
-        if (Variable(variable) is { } value) return new(value, variable, argument.Name);
-        if (fileValue is not null && config is not null) return new(fileValue, config.Where(fileKey), argument.Name);
-        return new(null, argument.Name, argument.Name);
+        if (parsed.GetValue(cli.Repeatable(row)) is { Length: > 0 } flags) return flags;
+        foreach (string variable in row.Variables)
+            if (Variable(variable) is { } value)
+                return value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return FromFile(row).Value as List<string> ?? [];
     }
 
-    /// <summary>A true/false option; null when no source sets it. These have no environment variable, as in the original.</summary>
-    public bool? Flag(Option<bool> option, bool? fileValue) =>
-        parsed.GetResult(option) is { Implicit: false } ? parsed.GetValue(option) : fileValue;
-
-    /// <summary>A repeatable option; the variable, when there is one, is a comma list.</summary>
-    public IReadOnlyList<string> List(Option<string[]> option, List<string>? fileValue, string? variable = null)
+    /// <summary>A repeatable <c>KEY=VALUE[,KEY=VALUE…]</c> setting; in the file it is a map.</summary>
+    public ImmutableList<KeyValuePair<string, string>> Pairs(BuildOption row)
     {
-        if (parsed.GetValue(option) is { Length: > 0 } flags) return flags;
-        if (variable is not null && Variable(variable) is { } value)
-            return value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return fileValue ?? [];
+        if (parsed.GetValue(cli.Repeatable(row)) is { Length: > 0 } flags) return KeyValueList.Parse(flags, row.Flag);
+        foreach (string variable in row.Variables)
+            if (Variable(variable) is { } value) return KeyValueList.Parse([value], variable);
+        return FromFile(row).Value is Dictionary<string, string> map
+            ? [.. map.Select(p => new KeyValuePair<string, string>(p.Key, p.Value ?? ""))]
+            : [];
     }
 
-    /// <summary>A repeatable <c>KEY=VALUE[,KEY=VALUE…]</c> option; in the file it is a map.</summary>
-    public ImmutableList<KeyValuePair<string, string>> Pairs(Option<string[]> option, Dictionary<string, string>? fileValue, string variable)
+    /// <summary>The first of the row's keys the file sets, and its value.</summary>
+    private (string? Key, object? Value) FromFile(BuildOption row)
     {
-        if (parsed.GetValue(option) is { Length: > 0 } flags) return KeyValueList.Parse(flags, option.Name);
-        if (Variable(variable) is { } value) return KeyValueList.Parse([value], variable);
-        return fileValue is null ? [] : [.. fileValue.Select(p => new KeyValuePair<string, string>(p.Key, p.Value ?? ""))];
+        if (config is null) return (null, null);
+        foreach (FileKey key in row.FileKeys)
+            if (key.Read(config.Build) is { } value) return (key.Key, value);
+        return (null, null);
     }
 }

@@ -5,24 +5,24 @@ namespace Tko.Cli.ConfigFile;
 /// <summary>
 /// What kind of value each key of <c>.tko.yml</c> takes: the node shape, to find which of several
 /// keys at one position YamlDotNet refused, and words for the message (YamlDotNet's own speak of .NET types).
+/// The kinds come from <see cref="BuildOptionTable"/>.
 /// </summary>
 internal static class ConfigKeyKinds
 {
-    private static readonly HashSet<string> Numbers = ["jobs", "compression-level", "chunk-size", "upload-chunk-size"];
-    private static readonly HashSet<string> Switches = ["dest-chown", "destination-chown", "verbose", "quiet"];
-    private static readonly HashSet<string> Lists = ["tag", "insecure-registry"];
-    private static readonly HashSet<string> Maps = ["env", "annotations", "default-annotations", "platform-overrides"];
+    private const string PlatformOverrides = "platform-overrides";
+
+    private static bool Is(string key, SettingKind kind) => BuildOptionTable.FileKeyKinds.TryGetValue(key, out SettingKind found) && found == kind;
 
     /// <summary>The node type the dotted key <paramref name="key"/> (e.g. <c>build.jobs</c>) takes.</summary>
     public static YamlNodeType Shape(string key)
     {
         string[] parts = key.Split('.');
-        bool inOverride = parts.Length >= 3 && parts[1] == "platform-overrides";
+        bool inOverride = parts.Length >= 3 && parts[1] == PlatformOverrides;
         if (parts.Length == 1 || (inOverride && parts.Length == 3)) return YamlNodeType.Mapping;
         string last = parts[^1];
         bool isSetting = parts.Length == 2 || (inOverride && parts.Length == 4);
-        if (isSetting && Maps.Contains(last)) return YamlNodeType.Mapping;
-        if (isSetting && Lists.Contains(last)) return YamlNodeType.Sequence;
+        if (isSetting && (last == PlatformOverrides || Is(last, SettingKind.Pairs))) return YamlNodeType.Mapping;
+        if (isSetting && Is(last, SettingKind.List)) return YamlNodeType.Sequence;
         return YamlNodeType.Scalar;
     }
 
@@ -31,16 +31,16 @@ internal static class ConfigKeyKinds
     {
         string[] parts = key.Split('.');
         string last = parts[^1];
-        bool inOverride = parts.Length >= 3 && parts[1] == "platform-overrides";
+        bool inOverride = parts.Length >= 3 && parts[1] == PlatformOverrides;
         if (parts.Length == 1) return "expected the build: section, a map of settings";
         if (inOverride && parts.Length == 3) return "expected a map of settings for this platform (base-ref, source, entrypoint, env, run-as)";
-        if (last == "platform-overrides") return "expected a map of os/arch[/variant]: settings";
+        if (last == PlatformOverrides) return "expected a map of os/arch[/variant]: settings";
         return Shape(key) switch
         {
             YamlNodeType.Mapping => "expected a map of KEY: VALUE",
             YamlNodeType.Sequence => "expected a list of text",
-            _ when Numbers.Contains(last) => "expected a whole number",
-            _ when Switches.Contains(last) => "expected true or false",
+            _ when Is(last, SettingKind.Number) => "expected a whole number",
+            _ when Is(last, SettingKind.Switch) => "expected true or false",
             _ => "expected text",
         };
     }

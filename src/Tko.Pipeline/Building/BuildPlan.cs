@@ -13,20 +13,23 @@ internal sealed record BuildPlan(ImmutableList<BuildSpec> Platforms)
     /// <summary>True when the build makes an image index rather than one manifest.</summary>
     public bool IsIndex => Platforms.Count > 1;
 
+    /// <summary>The property a platform error names.</summary>
+    public const string PlatformsProperty = $"{nameof(BuildSpec)}.{nameof(BuildSpec.Platforms)}";
+
     public static BuildPlan Create(BuildSpec spec)
     {
         spec.Layer.Validated();
         DestinationPath.Segments(spec.DestPath);
         if (spec.Platforms.IsEmpty)
-            throw new OptionException("--platforms", "no platform given; name at least one, such as linux/amd64");
+            throw new OptionException(PlatformsProperty, "no platform given; name at least one, such as linux/amd64");
         for (int i = 0; i < spec.Platforms.Count; i++)
             for (int j = 0; j < i; j++)
                 if (PlatformMatching.Matches(spec.Platforms[j], spec.Platforms[i]))
-                    throw new OptionException("--platforms", $"{spec.Platforms[i]} is the same platform as {spec.Platforms[j]}; name each platform once");
+                    throw new OptionException(PlatformsProperty, $"{spec.Platforms[i]} is the same platform as {spec.Platforms[j]}; name each platform once");
         if (spec.Platforms.Count > 1 && spec.Target.Kind == TargetKind.DockerTarball)
-            throw new OptionException("--platforms", $"'{string.Join(',', spec.Platforms)}': a docker tarball (LOCAL_FILE) holds one platform's image, as docker load gives each tag one image; build one platform per tarball, or use OCI_LAYOUT or REMOTE for a multi-platform index");
+            throw new OptionException(PlatformsProperty, $"'{string.Join(',', spec.Platforms)}': a docker tarball (LOCAL_FILE) holds one platform's image, as docker load gives each tag one image; build one platform per tarball, or use OCI_LAYOUT or REMOTE for a multi-platform index");
         if (spec.Platforms.Count > 1 && spec.Target.Kind == TargetKind.DockerDaemon)
-            throw new OptionException("--platforms", $"'{string.Join(',', spec.Platforms)}': a daemon (LOCAL_DAEMON) loads one platform's image per tag; build the platform it runs, or use OCI_LAYOUT or REMOTE for a multi-platform index");
+            throw new OptionException(PlatformsProperty, $"'{string.Join(',', spec.Platforms)}': a daemon (LOCAL_DAEMON) loads one platform's image per tag; build the platform it runs, or use OCI_LAYOUT or REMOTE for a multi-platform index");
         return new BuildPlan([.. spec.Platforms.Select(spec.ForPlatform)]);
     }
 }

@@ -108,14 +108,24 @@ public sealed class BuildSession : IDisposable
 
     private IImageDestination OpenDestination(RegistryClient registry)
     {
-        if (Spec.Target.Kind is not (TargetKind.Registry or TargetKind.DockerDaemon))
+        if (Spec.Target.Reference is not { } target)
             return new LayoutDestination(Spec);
-        ImageReference target = ImageReference.Parse(Spec.Target.Path);
-        IReadOnlyList<string> tags = [.. (target.Tag is { } tag ? Spec.Tags.Prepend(tag) : Spec.Tags).Distinct(StringComparer.Ordinal)];
-        if (tags.Count == 0) tags = [ImageReference.DefaultTag];
+        ImmutableList<string> tags = PublishedTags.For(target, Spec.Tags);
         if (Spec.Target.Kind == TargetKind.DockerDaemon)
-            return new DaemonDestination(Spec, _log, DockerHost.Resolve(Spec.Target.DaemonHost, Environment.GetEnvironmentVariable), target, tags);
+            return new DaemonDestination(Spec, _log, DaemonOf(Spec.Target), target, tags);
         return new RegistryDestination(registry, target, tags);
+    }
+
+    /// <summary>
+    /// The daemon of <paramref name="target"/>: its <see cref="Target.DaemonHost"/>, named as
+    /// <c>DOCKER_HOST=…</c> when that is where the caller read it, else Docker's socket. Nothing is read from the environment here.
+    /// </summary>
+    private static DockerHost DaemonOf(Target target)
+    {
+        string? read = target.DockerHostVariable;
+        return target.DaemonHost == read
+            ? DockerHost.Resolve(null, name => name == DockerHost.Variable ? read : null)
+            : DockerHost.Resolve(target.DaemonHost, _ => null);
     }
 
     /// <summary>Completes the event stream if the build never ran.</summary>

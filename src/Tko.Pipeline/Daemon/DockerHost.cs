@@ -1,4 +1,3 @@
-
 namespace Tko.Daemon;
 
 /// <summary>
@@ -26,12 +25,12 @@ internal sealed record DockerHost(string Address, string? SocketPath, Uri BaseAd
     /// </summary>
     public static DockerHost Resolve(string? address, Func<string, string?> environment)
     {
-        if (!string.IsNullOrEmpty(address)) return Parse(address, address);
-        if (environment(Variable) is { Length: > 0 } variable) return Parse(variable, $"{Variable}={variable}");
-        return Parse(DefaultAddress, $"{DefaultAddress} ({Variable} is not set)");
+        if (!string.IsNullOrEmpty(address)) return Parse(address, address, "Target.DaemonHost");
+        if (environment(Variable) is { Length: > 0 } variable) return Parse(variable, $"{Variable}={variable}", Variable);
+        return Parse(DefaultAddress, $"{DefaultAddress} ({Variable} is not set)", Variable);
     }
 
-    private static DockerHost Parse(string address, string description)
+    private static DockerHost Parse(string address, string description, string option)
     {
         if (address.StartsWith("unix://", StringComparison.Ordinal) && address.Length > "unix://".Length)
             return new DockerHost(address, address["unix://".Length..], new Uri("http://docker/"), description);
@@ -42,6 +41,6 @@ internal sealed record DockerHost(string Address, string? SocketPath, Uri BaseAd
             int port = tcp.IsDefaultPort && !address.EndsWith(":80", StringComparison.Ordinal) ? DefaultTcpPort : tcp.Port;
             return new DockerHost(address, null, new UriBuilder("http", tcp.Host, port).Uri, description);
         }
-        throw new OptionException(Variable, $"'{address}' is not unix:///PATH or tcp://HOST:PORT (ssh://, npipe:// and TLS are not supported)");
+        throw new OptionException(option, $"'{address}' is not unix:///PATH or tcp://HOST:PORT (ssh://, npipe:// and TLS are not supported)");
     }
 }

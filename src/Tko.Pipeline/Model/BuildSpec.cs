@@ -14,7 +14,7 @@ namespace Tko;
 /// <param name="Entrypoint">The image's entrypoint argv.</param>
 /// <param name="Target">Where the image goes.</param>
 /// <param name="Repository">The image's name in the printed reference and in tags, e.g. <c>tko.local/app</c>.</param>
-/// <param name="Tags">Tags recorded with the image (docker tarball RepoTags, OCI layout ref names).</param>
+/// <param name="Tags">Tags published besides the target reference's own (pushed, or recorded as docker tarball RepoTags and OCI layout ref names); <c>latest</c> when neither names one (<see cref="PublishedTags.For"/>).</param>
 /// <param name="Layer">How the layer is compressed, and its entries' mtime.</param>
 /// <param name="Uid">Owner user id of every entry; <see cref="LayerPlanner.SourceOwner"/> keeps each file's own.</param>
 /// <param name="Gid">Owner group id of every entry; <see cref="LayerPlanner.SourceOwner"/> keeps each file's own.</param>
@@ -58,7 +58,7 @@ public sealed partial record BuildSpec(
         ["/tko-app/app"],
         Target.OciLayout("out-oci"),
         DefaultRepository(sourceDirectory),
-        ["latest"],
+        [],
         LayerOptions.Default.WithModificationTime(sourceDateEpoch),
         0,
         0,

@@ -24,17 +24,19 @@ public sealed partial record LayerOptions(int Workers, int CompressionLevel, int
     /// <summary>One worker per processor, the default level and chunk size, mtime 0.</summary>
     public static LayerOptions Default { get; } = new(Environment.ProcessorCount, DefaultCompressionLevel, DefaultChunkSize, 0);
 
-    /// <summary>Throws <see cref="OptionException"/> naming the first option out of range.</summary>
+    /// <summary>Throws <see cref="OptionException"/> naming the first property out of range (e.g. <c>LayerOptions.ChunkSize</c>).</summary>
     public LayerOptions Validated()
     {
         if (Workers < 1)
-            throw new OptionException("--jobs", $"{Workers} is not a number of workers; use 1 or more");
+            throw new OptionException(PropertyName(nameof(Workers)), $"{Workers} is not a number of workers; use 1 or more");
         if (CompressionLevel is < 0 or > 9)
-            throw new OptionException("--compression-level", $"{CompressionLevel} is not a level; use 0 (store) to 9 (smallest)");
+            throw new OptionException(PropertyName(nameof(CompressionLevel)), $"{CompressionLevel} is not a level; use 0 (store) to 9 (smallest)");
         if (ChunkSize < 64 * 1024 || ChunkSize > 256 * 1024 * 1024)
-            throw new OptionException("--chunk-size", $"{ChunkSize} is out of range; use 64 KiB to 256 MiB");
+            throw new OptionException(PropertyName(nameof(ChunkSize)), $"{ChunkSize} is out of range; use 64 KiB to 256 MiB");
         if (ModificationTime < 0 || ModificationTime > TarHeaderEncoder.MaxOctal11)
-            throw new OptionException("SOURCE_DATE_EPOCH", $"{ModificationTime} is not a time a tar header can hold");
+            throw new OptionException(PropertyName(nameof(ModificationTime)), $"{ModificationTime} is not a time a tar header can hold");
         return this;
     }
+
+    private static string PropertyName(string property) => $"{nameof(LayerOptions)}.{property}";
 }

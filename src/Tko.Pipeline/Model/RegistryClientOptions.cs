@@ -90,13 +90,13 @@ public sealed partial record RegistryClientOptions
     internal RegistryClientOptions Validated()
     {
         if (UploadChunkSize < MinimumUploadChunkSize)
-            throw new OptionException("--upload-chunk-size", $"{UploadChunkSize} is too small: chunks must be at least {MinimumUploadChunkSize} bytes (5 MiB), as ECR requires");
+            throw new OptionException($"{nameof(RegistryClientOptions)}.{nameof(UploadChunkSize)}", $"{UploadChunkSize} is too small: chunks must be at least {MinimumUploadChunkSize} bytes (5 MiB), as ECR requires");
         if (MaxConcurrentBlobTransfers < 1)
-            throw new OptionException(nameof(MaxConcurrentBlobTransfers), $"{MaxConcurrentBlobTransfers} is not a number of transfers: at least 1 is needed");
+            throw new OptionException($"{nameof(RegistryClientOptions)}.{nameof(MaxConcurrentBlobTransfers)}", $"{MaxConcurrentBlobTransfers} is not a number of transfers: at least 1 is needed");
         if (MaxAttempts < 1)
-            throw new OptionException(nameof(MaxAttempts), $"{MaxAttempts} is not a number of attempts: at least 1 is needed");
+            throw new OptionException($"{nameof(RegistryClientOptions)}.{nameof(MaxAttempts)}", $"{MaxAttempts} is not a number of attempts: at least 1 is needed");
         if (ResponseTimeout <= TimeSpan.Zero)
-            throw new OptionException(nameof(ResponseTimeout), $"{ResponseTimeout} is not a timeout: it must be positive");
+            throw new OptionException($"{nameof(RegistryClientOptions)}.{nameof(ResponseTimeout)}", $"{ResponseTimeout} is not a timeout: it must be positive");
         return this;
     }
 }

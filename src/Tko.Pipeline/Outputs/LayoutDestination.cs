@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Tko.Model;
 
 namespace Tko.Outputs;
@@ -35,13 +36,14 @@ internal sealed class LayoutDestination : IImageDestination
     public async Task<PublishedImage> PublishAsync(byte[] document, string mediaType, IReadOnlyList<AssembledImage> images, CancellationToken cancellationToken)
     {
         Descriptor top = await _blobs.WriteAsync(document, mediaType, cancellationToken);
-        await OciLayoutWriter.WriteAsync(_output.StagingRoot, top, _spec.Repository, _spec.Tags, cancellationToken);
+        ImmutableList<string> tags = PublishedTags.For(null, _spec.Tags);
+        await OciLayoutWriter.WriteAsync(_output.StagingRoot, top, _spec.Repository, tags, cancellationToken);
         if (_spec.Target.Kind == TargetKind.DockerTarball)
         {
             // BuildPlan refuses several platforms for a tarball: manifest.json names one image per tag.
             AssembledImage image = images.Single();
             await DockerTarballWriter.WriteAsync(_output.StagingRoot, _output.StagingTarball, image.Config, image.Layers,
-                _spec.Tags.Select(tag => $"{_spec.Repository}:{tag}"), cancellationToken);
+                tags.Select(tag => $"{_spec.Repository}:{tag}"), cancellationToken);
         }
         _output.Commit();
         return new PublishedImage(top, $"{_spec.Repository}@{top.Digest}", _output.Destination);

@@ -8,14 +8,18 @@ namespace Tko.Outputs;
 /// </summary>
 internal sealed class StagedOutput : IDisposable
 {
-    private StagedOutput(Target target, string destination, string stagingRoot)
+    private StagedOutput(Target target, string given, string destination, string stagingRoot)
     {
         Target = target;
+        Given = given;
         Destination = destination;
         StagingRoot = stagingRoot;
     }
 
     public Target Target { get; }
+
+    /// <summary>The output path as given, for messages.</summary>
+    public string Given { get; }
 
     /// <summary>The full path the output ends up at.</summary>
     public string Destination { get; }
@@ -29,13 +33,13 @@ internal sealed class StagedOutput : IDisposable
     /// <summary>Checks the destination can be written and makes the staging directory.</summary>
     public static StagedOutput Begin(Target target)
     {
-        if (string.IsNullOrWhiteSpace(target.Path))
-            throw new OptionException("--output", "the output path is empty");
-        string destination = Path.GetFullPath(Path.TrimEndingDirectorySeparator(target.Path));
-        string parent = Path.GetDirectoryName(destination) ?? throw new OutputException(target.Path, "cannot write the output at the root of the file system");
+        if (target.Path is not { } given || string.IsNullOrWhiteSpace(given))
+            throw new OptionException($"{nameof(Target)}.{nameof(Target.Path)}", "the output path is empty");
+        string destination = Path.GetFullPath(Path.TrimEndingDirectorySeparator(given));
+        string parent = Path.GetDirectoryName(destination) ?? throw new OutputException(given, "cannot write the output at the root of the file system");
         if (!Directory.Exists(parent))
-            throw new OutputException(target.Path, $"its directory {parent} does not exist; create it or choose another --output");
-        CheckReplaceable(target, destination);
+            throw new OutputException(given, $"its directory {parent} does not exist; create it or choose another --output");
+        CheckReplaceable(target.Kind, given, destination);
 
         // Named after this process: a run killed with kill -9 leaves its staging behind, and the
         // next build of the same output removes it (never a running build's).
@@ -48,28 +52,28 @@ internal sealed class StagedOutput : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OutputException(target.Path, $"cannot write in {parent} ({e.Message})", e);
+            throw new OutputException(given, $"cannot write in {parent} ({e.Message})", e);
         }
-        return new StagedOutput(target, destination, staging);
+        return new StagedOutput(target, given, destination, staging);
     }
 
     /// <summary>The hidden name staging for <paramref name="destination"/> starts with: <c>.NAME.tko-</c>.</summary>
     internal static string StagingPrefix(string destination) => $".{Path.GetFileName(destination)}.tko-";
 
-    private static void CheckReplaceable(Target target, string destination)
+    private static void CheckReplaceable(TargetKind kind, string given, string destination)
     {
-        if (target.Kind == TargetKind.DockerTarball)
+        if (kind == TargetKind.DockerTarball)
         {
             if (Directory.Exists(destination))
-                throw new OutputException(target.Path, "is a directory; a docker tarball needs a file path such as out.tar");
+                throw new OutputException(given, "is a directory; a docker tarball needs a file path such as out.tar");
             return;
         }
         if (File.Exists(destination))
-            throw new OutputException(target.Path, "is a file; an OCI layout needs a directory path such as out-oci");
+            throw new OutputException(given, "is a file; an OCI layout needs a directory path such as out-oci");
         if (Directory.Exists(destination)
             && !File.Exists(Path.Combine(destination, "oci-layout"))
             && Directory.EnumerateFileSystemEntries(destination).Any())
-            throw new OutputException(target.Path, "exists and is not an OCI layout; tko replaces only its own outputs, so remove it or choose another --output");
+            throw new OutputException(given, "exists and is not an OCI layout; tko replaces only its own outputs, so remove it or choose another --output");
     }
 
     /// <summary>Moves the finished output into place, replacing an earlier one.</summary>
@@ -103,7 +107,7 @@ internal sealed class StagedOutput : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OutputException(Target.Path, $"cannot be put in place ({e.Message})", e);
+            throw new OutputException(Given, $"cannot be put in place ({e.Message})", e);
         }
     }
 

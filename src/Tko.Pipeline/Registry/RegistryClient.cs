@@ -136,10 +136,7 @@ public sealed class RegistryClient : IDisposable
     {
         Descriptor pushed = await _manifests.PutAsync(target, manifest, mediaType, Digest.OfContent(manifest.Span).ToString(), cancellationToken);
         foreach (string tag in tags.Distinct(StringComparer.Ordinal))
-        {
-            target.WithTag(tag);
             await _manifests.PutAsync(target, manifest, mediaType, tag, cancellationToken);
-        }
         return pushed;
     }
 

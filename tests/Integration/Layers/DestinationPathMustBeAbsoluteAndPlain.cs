@@ -17,7 +17,7 @@ public sealed class DestinationPathMustBeAbsoluteAndPlain
     {
         var failure = Assert.Throws<OptionException>(() => LayerPlanner.Plan(Of((UnixFileMode)0b111_101_101, File("app")), destPath, 0, 0));
 
-        Assert.Equal("--dest-path", failure.Option);
+        Assert.Equal("BuildSpec.DestPath", failure.Option);
         Assert.Contains($"'{destPath}'", failure.Message, StringComparison.Ordinal);
     }
 

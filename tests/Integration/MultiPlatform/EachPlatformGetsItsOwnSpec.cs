@@ -68,7 +68,7 @@ public sealed class EachPlatformGetsItsOwnSpec
         Assert.True(plan.IsIndex);
 
         var twice = Assert.Throws<OptionException>(() => BuildPlan.Create(Spec(Arm64, Amd64, Platform.Parse("linux/aarch64"))));
-        Assert.Equal("--platforms", twice.Option);
+        Assert.Equal("BuildSpec.Platforms", twice.Option);
         Assert.Contains("linux/aarch64 is the same platform as linux/arm64", twice.Message, StringComparison.Ordinal);
 
         var tarball = Assert.Throws<OptionException>(() => BuildPlan.Create(Spec(Amd64, Arm64).WithTarget(Target.DockerTarball("out.tar"))));

@@ -22,14 +22,14 @@ public sealed class LayerOptionsFitTheTarFormat
     {
         var failure = Assert.Throws<OptionException>(() => LayerOptions.Default.WithModificationTime(seconds).Validated());
 
-        Assert.Equal("SOURCE_DATE_EPOCH", failure.Option);
+        Assert.Equal("LayerOptions.ModificationTime", failure.Option);
     }
 
     [Theory]
-    [InlineData(0, 3, "--jobs")]
-    [InlineData(1, 10, "--compression-level")]
-    [InlineData(1, -1, "--compression-level")]
-    public void Out_of_range_option_is_named(int workers, int level, string option)
+    [InlineData(0, 3, "LayerOptions.Workers")]
+    [InlineData(1, 10, "LayerOptions.CompressionLevel")]
+    [InlineData(1, -1, "LayerOptions.CompressionLevel")]
+    public void Out_of_range_option_is_named_by_its_property(int workers, int level, string option)
     {
         var failure = Assert.Throws<OptionException>(() => LayerOptions.Default.WithWorkers(workers).WithCompressionLevel(level).Validated());
 
