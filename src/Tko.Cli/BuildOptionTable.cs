@@ -36,6 +36,7 @@ internal static class BuildOptionTable
     public static readonly BuildOption RegistryPass = new("--registry-pass", Text, "Password or token for the target registry") { Variables = ["TKO_REGISTRY_PASS"], FileKeys = [new("registry-pass", f => f.RegistryPass)] };
     public static readonly BuildOption InsecureRegistries = new("--insecure-registry", List, "Registry HOST[:PORT] reached over plain HTTP or with an unverified certificate, repeatable") { Variables = ["TKO_INSECURE_REGISTRIES"], FileKeys = [new("insecure-registry", f => f.InsecureRegistry)] };
     public static readonly BuildOption UploadChunkSize = new("--upload-chunk-size", Number, "Bytes per upload request (PATCH), at least 5 MiB") { Variables = ["TKO_UPLOAD_CHUNK_SIZE"], Default = Invariant(RegistryClientOptions.Default.UploadChunkSize), FileKeys = [new("upload-chunk-size", f => f.UploadChunkSize)], Property = "RegistryClientOptions.UploadChunkSize" };
+    public static readonly BuildOption RegistryTimeout = new("--registry-timeout", Number, "Seconds a registry response may go without a byte before the read is retried") { Variables = ["TKO_REGISTRY_TIMEOUT"], Default = Invariant((int)RegistryClientOptions.Default.ResponseTimeout.TotalSeconds), FileKeys = [new("registry-timeout", f => f.RegistryTimeout)], Property = "RegistryClientOptions.ResponseTimeout" };
     public static readonly BuildOption Tmp = new("--tmp", Text, "Existing directory for temporary files (the spool of a registry upload)") { Variables = ["TKO_TMP"], Default = "system temporary directory", FileKeys = [new("tmp", f => f.Tmp)] };
     public static readonly BuildOption ImageRefs = new("--image-refs", Text, "File to write the resulting image reference to, as ko does") { FileKeys = [new("image-refs", f => f.ImageRefs)] };
     public static readonly BuildOption Config = new("--config", Text, "Settings file to read instead of ./.tko.yml or ./.tko.yaml; it must exist");
@@ -47,7 +48,7 @@ internal static class BuildOptionTable
     [
         BaseRef, TargetType, TargetRepo, Output, Tags, DestPath, DestChown, Entrypoint, Platforms, Author, DefaultAnnotations, Annotations,
         AutoVersionAnnotation, Env, RunAs, Jobs, CompressionLevel, ChunkSize, RegistryUser, RegistryPass, InsecureRegistries, UploadChunkSize,
-        Tmp, ImageRefs, Config, Verbose, Quiet,
+        RegistryTimeout, Tmp, ImageRefs, Config, Verbose, Quiet,
     ];
 
     /// <summary>SOURCE and every option.</summary>

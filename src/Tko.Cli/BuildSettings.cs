@@ -70,10 +70,11 @@ internal static class BuildSettings
         Setting platformsSetting = settings.Text(Table.Platforms);
         ImmutableList<Platform> platforms = ParsePlatforms(platformsSetting) ?? spec.Platforms;
         Setting uploadChunkSize = settings.Text(Table.UploadChunkSize);
+        Setting registryTimeout = settings.Text(Table.RegistryTimeout);
         Setting baseRef = BaseReference(settings.Text(Table.BaseRef));
 
         // Where each library property got its value, so the library's errors, which name properties, can name the flag, variable or file line.
-        ImmutableDictionary<string, string> propertySources = new[] { output, destPath, platformsSetting, jobs, level, chunkSize, uploadChunkSize, baseRef }
+        ImmutableDictionary<string, string> propertySources = new[] { output, destPath, platformsSetting, jobs, level, chunkSize, uploadChunkSize, registryTimeout, baseRef }
             .Select(setting => KeyValuePair.Create(Table.Options.First(row => row.Flag == setting.Flag).Property!, setting.Source))
             .Append(KeyValuePair.Create(ModificationTimeProperty, SourceDateEpochVariable))
             .ToImmutableDictionary(StringComparer.Ordinal);
@@ -83,7 +84,7 @@ internal static class BuildSettings
             .WithTarget(target)
             .WithRepository(pushTo?.Name ?? localName?.Name ?? spec.Repository)
             .WithTags(resolvedTags)
-            .WithRegistry(RegistryOptions(settings, RegistryClientOptions.FromEnvironment(), pushTo, tmp.Value, uploadChunkSize))
+            .WithRegistry(RegistryOptions(settings, RegistryClientOptions.FromEnvironment(), pushTo, tmp.Value, uploadChunkSize, registryTimeout))
             .WithDestPath(destPath.Value ?? spec.DestPath)
             .WithUid(chown ? 0 : LayerPlanner.SourceOwner)
             .WithGid(chown ? 0 : LayerPlanner.SourceOwner)
@@ -182,7 +183,7 @@ internal static class BuildSettings
     }
 
     private static RegistryClientOptions RegistryOptions(
-        SettingSources settings, RegistryClientOptions defaults, ImageReference? pushTo, string? tmp, Setting uploadChunkSize)
+        SettingSources settings, RegistryClientOptions defaults, ImageReference? pushTo, string? tmp, Setting uploadChunkSize, Setting registryTimeout)
     {
         string? user = settings.Text(Table.RegistryUser).Value;
         string? password = settings.Text(Table.RegistryPass).Value;
@@ -193,6 +194,7 @@ internal static class BuildSettings
         {
             InsecureRegistries = [.. insecure],
             UploadChunkSize = ParseInt(uploadChunkSize) ?? defaults.UploadChunkSize,
+            ResponseTimeout = ParseInt(registryTimeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : defaults.ResponseTimeout,
             TemporaryDirectory = tmp ?? defaults.TemporaryDirectory,
         };
         if (user is not null && password is not null)

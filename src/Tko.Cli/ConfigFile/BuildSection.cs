@@ -54,6 +54,8 @@ public sealed class BuildSection
     [YamlMember(Alias = "insecure-registry")] public List<string>? InsecureRegistry { get; set; }
     /// <summary>--upload-chunk-size.</summary>
     [YamlMember(Alias = "upload-chunk-size")] public int? UploadChunkSize { get; set; }
+    /// <summary>--registry-timeout, in seconds.</summary>
+    [YamlMember(Alias = "registry-timeout")] public int? RegistryTimeout { get; set; }
     /// <summary>--jobs.</summary>
     [YamlMember(Alias = "jobs")] public int? Jobs { get; set; }
     /// <summary>--compression-level.</summary>

@@ -96,7 +96,7 @@ public sealed partial record RegistryClientOptions
         if (MaxAttempts < 1)
             throw new OptionException($"{nameof(RegistryClientOptions)}.{nameof(MaxAttempts)}", $"{MaxAttempts} is not a number of attempts: at least 1 is needed");
         if (ResponseTimeout <= TimeSpan.Zero)
-            throw new OptionException($"{nameof(RegistryClientOptions)}.{nameof(ResponseTimeout)}", $"{ResponseTimeout} is not a timeout: it must be positive");
+            throw new OptionException($"{nameof(RegistryClientOptions)}.{nameof(ResponseTimeout)}", $"{ResponseTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s is not a timeout: it must be positive");
         return this;
     }
 }

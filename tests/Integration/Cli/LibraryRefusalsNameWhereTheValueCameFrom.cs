@@ -12,6 +12,7 @@ public sealed class LibraryRefusalsNameWhereTheValueCameFrom
     [Theory]
     [InlineData("--upload-chunk-size", "1000")]
     [InlineData("--chunk-size", "1")]
+    [InlineData("--registry-timeout", "0")]
     [InlineData("--dest-path", "relative/app")]
     public async Task A_flag_is_named(string flag, string value)
     {
@@ -28,6 +29,7 @@ public sealed class LibraryRefusalsNameWhereTheValueCameFrom
     [InlineData("TKO_UPLOAD_CHUNK_SIZE", "1000")]
     [InlineData("TKO_DEST_PATH", "relative/app")]
     [InlineData("TKO_CHUNK_SIZE", "1")]
+    [InlineData("TKO_REGISTRY_TIMEOUT", "-5")]
     public async Task A_variable_is_named(string variable, string value)
     {
         using var workspace = new CliWorkspace();
@@ -56,6 +58,7 @@ public sealed class LibraryRefusalsNameWhereTheValueCameFrom
     [InlineData("build:\n  upload-chunk-size: 1000\n", ".tko.yml:2: build.upload-chunk-size: ", "1000")]
     [InlineData("build:\n  author: a\n  chunk-size: 1\n", ".tko.yml:3: build.chunk-size: ", "out of range")]
     [InlineData("build:\n  destination-path: relative/app\n", ".tko.yml:2: build.destination-path: ", "relative/app")]
+    [InlineData("build:\n  registry-timeout: 0\n", ".tko.yml:2: build.registry-timeout: ", "0 s")]
     [InlineData("build:\n  dest-path: /a/../b\n", ".tko.yml:2: build.dest-path: ", "/a/../b")]
     public async Task A_file_line_is_named(string yaml, string naming, string value)
     {
