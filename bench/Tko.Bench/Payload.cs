@@ -71,5 +71,5 @@ internal static class Payload
 
     /// <summary>Scans and plans the payload, as a build does before the pipeline starts.</summary>
     public static ImmutableArray<LayerEntry> PlanNow() =>
-        LayerPlanner.Plan(SourceScanner.Scan(Path), DestPath, 0, 0);
+        LayerPlanner.Plan(SourceScanner.Scan(Path), DestPath, 0, 0, FileModes.Normalised);
 }

@@ -21,6 +21,8 @@ internal static class BuildOptionTable
     public static readonly BuildOption Tags = new("--tag", List, "Tag to record with the image, repeatable") { Default = "latest", FileKeys = [new("tag", f => f.Tag)] };
     public static readonly BuildOption DestPath = new("--dest-path", Text, "Absolute directory in the image that receives SOURCE; also the image's working directory") { Aliases = ["-d", "--destination-path"], Variables = ["TKO_DEST_PATH"], Default = "/tko-app", FileKeys = [new("dest-path", f => f.DestPath), new("destination-path", f => f.DestinationPath)], Property = "BuildSpec.DestPath" };
     public static readonly BuildOption DestChown = new("--dest-chown", Switch, "Own every entry as root:root; false keeps each file's uid and gid from the source tree") { Aliases = ["--destination-chown"], Default = "true", FileKeys = [new("dest-chown", f => f.DestChown), new("destination-chown", f => f.DestinationChown)] };
+    public static readonly BuildOption KeepModes = new("--keep-modes", Switch, "Keep each entry's permission bits from disk; by default directories and executables are 0755, other files 0644") { Variables = ["TKO_KEEP_MODES"], Default = "false", FileKeys = [new("keep-modes", f => f.KeepModes)] };
+    public static readonly BuildOption Chmod = new("--chmod", List, "MODE=GLOB[,GLOB…]: octal mode for the SOURCE paths matching a glob, repeatable, later rules win") { FileKeys = [new("chmod", f => f.Chmod)] };
     public static readonly BuildOption Entrypoint = new("--entrypoint", Text, "Entrypoint of the image") { Variables = ["TKO_ENTRYPOINT"], Default = "/tko-app/app", FileKeys = [new("entrypoint", f => f.Entrypoint)] };
     public static readonly BuildOption Platforms = new("--platforms", Text, "Platforms as os/arch[/variant], comma-separated") { Aliases = ["-p"], Variables = ["TKO_PLATFORMS", "TKO_PLATFORM"], Default = "linux/amd64", FileKeys = [new("platforms", f => f.Platforms)], Property = "BuildSpec.Platforms" };
     public static readonly BuildOption Author = new("--author", Text, "The image config's author; without it the base's is kept") { Variables = ["TKO_AUTHOR"], FileKeys = [new("author", f => f.Author)] };
@@ -46,7 +48,7 @@ internal static class BuildOptionTable
     /// <summary>The options of <c>tko build</c> in <c>--help</c>'s order (SOURCE, the argument, is apart).</summary>
     public static readonly ImmutableArray<BuildOption> Options =
     [
-        BaseRef, TargetType, TargetRepo, Output, Tags, DestPath, DestChown, Entrypoint, Platforms, Author, DefaultAnnotations, Annotations,
+        BaseRef, TargetType, TargetRepo, Output, Tags, DestPath, DestChown, KeepModes, Chmod, Entrypoint, Platforms, Author, DefaultAnnotations, Annotations,
         AutoVersionAnnotation, Env, RunAs, Jobs, CompressionLevel, ChunkSize, RegistryUser, RegistryPass, InsecureRegistries, UploadChunkSize,
         RegistryTimeout, Tmp, ImageRefs, Config, Verbose, Quiet,
     ];

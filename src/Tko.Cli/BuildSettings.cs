@@ -88,6 +88,7 @@ internal static class BuildSettings
             .WithDestPath(destPath.Value ?? spec.DestPath)
             .WithUid(chown ? 0 : LayerPlanner.SourceOwner)
             .WithGid(chown ? 0 : LayerPlanner.SourceOwner)
+            .WithModes(new FileModes(settings.Switch(Table.KeepModes) ?? false, ModeRules(settings)))
             .WithEntrypoint(entrypoint.Value is { } path ? [path] : spec.Entrypoint)
             .WithPlatforms(platforms)
             .WithMetadata(Metadata(settings, source, destPath.Value ?? spec.DestPath))
@@ -221,6 +222,19 @@ internal static class BuildSettings
         if (Directory.Exists(path))
             throw new OptionException(setting.Source, $"{path}: is a directory; give a file to write the image reference to");
         return setting;
+    }
+
+    /// <summary>The <c>--chmod</c> rules in the order given, each checked where it was written.</summary>
+    private static ImmutableList<ModeRule> ModeRules(SettingSources settings)
+    {
+        try
+        {
+            return [.. settings.List(Table.Chmod).Select(ModeRule.Parse)];
+        }
+        catch (FormatException e)
+        {
+            throw new OptionException(settings.ListSource(Table.Chmod), e.Message);
+        }
     }
 
     private static ImmutableList<Platform>? ParsePlatforms(Setting setting)

@@ -28,9 +28,23 @@ internal sealed class SettingSources(ParseResult parsed, BuildCommandLine cli, F
         return new(null, row.Flag, row.Flag);
     }
 
-    /// <summary>A true/false setting; null when no source sets it. These have no environment variable, as in the original.</summary>
-    public bool? Switch(BuildOption row) =>
-        parsed.GetResult(cli.Switch(row)) is { Implicit: false } ? parsed.GetValue(cli.Switch(row)) : (bool?)FromFile(row).Value;
+    /// <summary>
+    /// A true/false setting; null when no source sets it. The original's switches have no environment
+    /// variable; a row that names one reads <c>true</c>/<c>false</c> (or <c>1</c>/<c>0</c>) from it.
+    /// </summary>
+    public bool? Switch(BuildOption row)
+    {
+        if (parsed.GetResult(cli.Switch(row)) is { Implicit: false }) return parsed.GetValue(cli.Switch(row));
+        foreach (string variable in row.Variables)
+            if (Variable(variable) is { } value)
+                return value.ToLowerInvariant() switch
+                {
+                    "true" or "1" => true,
+                    "false" or "0" => false,
+                    _ => throw new OptionException(variable, $"'{value}' is not true or false"),
+                };
+        return (bool?)FromFile(row).Value;
+    }
 
     /// <summary>A repeatable setting; the variable, when there is one, is a comma list.</summary>
     public IReadOnlyList<string> List(BuildOption row)
@@ -40,6 +54,15 @@ internal sealed class SettingSources(ParseResult parsed, BuildCommandLine cli, F
             if (Variable(variable) is { } value)
                 return value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         return FromFile(row).Value as List<string> ?? [];
+    }
+
+    /// <summary>Where a repeatable setting's values came from: the flag, the variable or the file line.</summary>
+    public string ListSource(BuildOption row)
+    {
+        if (parsed.GetValue(cli.Repeatable(row)) is { Length: > 0 }) return row.Flag;
+        foreach (string variable in row.Variables)
+            if (Variable(variable) is not null) return variable;
+        return FromFile(row) is ({ } key, not null) ? config!.Where(key) : row.Flag;
     }
 
     /// <summary>A repeatable <c>KEY=VALUE[,KEY=VALUE…]</c> setting; in the file it is a map.</summary>

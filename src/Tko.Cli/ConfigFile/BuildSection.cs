@@ -32,6 +32,10 @@ public sealed class BuildSection
     [YamlMember(Alias = "dest-chown")] public bool? DestChown { get; set; }
     /// <summary>--destination-chown, the original's name of --dest-chown.</summary>
     [YamlMember(Alias = "destination-chown")] public bool? DestinationChown { get; set; }
+    /// <summary>--keep-modes.</summary>
+    [YamlMember(Alias = "keep-modes")] public bool? KeepModes { get; set; }
+    /// <summary>--chmod, a list of MODE=GLOB[,GLOB…].</summary>
+    [YamlMember(Alias = "chmod")] public List<string>? Chmod { get; set; }
     /// <summary>--entrypoint.</summary>
     [YamlMember(Alias = "entrypoint")] public string? Entrypoint { get; set; }
     /// <summary>--author.</summary>

@@ -59,7 +59,7 @@ public sealed class BuildSession : IDisposable
 
         // Scan before the destination exists: an output inside the source tree must not see its own staging directory.
         ImmutableArray<LayerEntry>[] entries = [.. plan.Platforms.Select(p =>
-            LayerPlanner.Plan(SourceScanner.Scan(p.SourceDirectory), p.DestPath, p.Uid, p.Gid))];
+            LayerPlanner.Plan(SourceScanner.Scan(p.SourceDirectory), p.DestPath, p.Uid, p.Gid, p.Modes))];
         await using IImageDestination destination = OpenDestination(registry);
 
         // Platforms report from their own threads; the observer must see one call at a time.

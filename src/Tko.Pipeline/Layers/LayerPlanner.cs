@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using Tko.Layers;
 
 namespace Tko;
 
@@ -19,12 +20,14 @@ public static class LayerPlanner
 
     /// <summary>
     /// Plans the entries: the destination's parent directories first (0755, so runtimes do not
-    /// invent them 0700), then the destination itself with the source root's mode, then every
-    /// source object below it, all in UTF-8 ordinal order of the path. Every entry is owned by
-    /// <paramref name="uid"/>:<paramref name="gid"/>; <see cref="SourceOwner"/> keeps the source's id instead.
+    /// invent them 0700), then the destination itself, then every source object below it, all in
+    /// UTF-8 ordinal order of the path. Every entry is owned by <paramref name="uid"/>:<paramref name="gid"/>;
+    /// <see cref="SourceOwner"/> keeps the source's id instead. Permission bits follow <paramref name="modes"/>
+    /// (<see cref="FileModes.Normalised"/> unless told otherwise).
     /// </summary>
-    public static ImmutableArray<LayerEntry> Plan(SourceSnapshot snapshot, string destPath, int uid, int gid)
+    public static ImmutableArray<LayerEntry> Plan(SourceSnapshot snapshot, string destPath, int uid, int gid, FileModes modes)
     {
+        var entryModes = new EntryModes(modes);
         IReadOnlyList<string> segments = DestinationPath.Segments(destPath);
         string prefix = string.Join('/', segments);
         var entries = new List<(byte[] SortKey, LayerEntry Entry)>(snapshot.Entries.Length + segments.Count);
@@ -33,7 +36,7 @@ public static class LayerPlanner
         {
             string path = string.Join('/', segments.Take(depth));
             bool destination = depth == segments.Count;
-            UnixFileMode mode = destination ? snapshot.RootMode : ParentDirectoryMode;
+            UnixFileMode mode = destination ? entryModes.ForRoot(snapshot.RootMode) : ParentDirectoryMode;
             (int entryUid, int entryGid) = destination
                 ? Owner(uid, gid, snapshot.RootUid, snapshot.RootGid)
                 : (Math.Max(uid, 0), Math.Max(gid, 0));
@@ -44,7 +47,7 @@ public static class LayerPlanner
         {
             string path = prefix.Length == 0 ? source.RelativePath : prefix + "/" + source.RelativePath;
             (int entryUid, int entryGid) = Owner(uid, gid, source.Uid, source.Gid);
-            entries.Add((Encoding.UTF8.GetBytes(path), ToEntry(source, path, entryUid, entryGid)));
+            entries.Add((Encoding.UTF8.GetBytes(path), ToEntry(source, path, entryUid, entryGid, entryModes)));
         }
 
         // UTF-8 byte order, keyed once per entry rather than encoded on every comparison.
@@ -55,10 +58,10 @@ public static class LayerPlanner
     private static (int Uid, int Gid) Owner(int uid, int gid, int sourceUid, int sourceGid) =>
         (uid == SourceOwner ? sourceUid : uid, gid == SourceOwner ? sourceGid : gid);
 
-    private static LayerEntry ToEntry(SourceEntry source, string path, int uid, int gid) => source.Kind switch
+    private static LayerEntry ToEntry(SourceEntry source, string path, int uid, int gid, EntryModes modes) => source.Kind switch
     {
-        FileKind.Directory => new LayerEntry(path + "/", LayerEntryKind.Directory, source.Mode, 0, null, null, uid, gid),
-        FileKind.Regular => new LayerEntry(path, LayerEntryKind.File, source.Mode, source.Size, null, source.FullPath, uid, gid),
+        FileKind.Directory => new LayerEntry(path + "/", LayerEntryKind.Directory, modes.For(source.Kind, source.Mode, source.RelativePath), 0, null, null, uid, gid),
+        FileKind.Regular => new LayerEntry(path, LayerEntryKind.File, modes.For(source.Kind, source.Mode, source.RelativePath), source.Size, null, source.FullPath, uid, gid),
         FileKind.Symlink => new LayerEntry(path, LayerEntryKind.Symlink, (UnixFileMode)0b111_111_111, 0, source.LinkTarget ?? "", null, uid, gid),
         _ => throw new SourceException(source.FullPath,
             $"is a {Describe(source.Kind)}; a layer holds only files, directories and symlinks, so remove it from the source"),

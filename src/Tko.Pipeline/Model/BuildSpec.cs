@@ -38,6 +38,12 @@ public sealed partial record BuildSpec(
     ImageMetadata Metadata,
     ImmutableList<PlatformOverride> Overrides)
 {
+    /// <summary>
+    /// The layer entries' permission bits: normalised by default, so the digest does not depend on the
+    /// builder's umask (<see cref="FileModes"/>).
+    /// </summary>
+    public FileModes Modes { get; init; } = FileModes.Normalised;
+
     /// <summary>The base that has no layers.</summary>
     public const string Scratch = "scratch";
 

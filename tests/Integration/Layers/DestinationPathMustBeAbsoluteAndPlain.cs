@@ -15,7 +15,7 @@ public sealed class DestinationPathMustBeAbsoluteAndPlain
     [InlineData("/..")]
     public void Bad_destination_is_refused_naming_the_option(string destPath)
     {
-        var failure = Assert.Throws<OptionException>(() => LayerPlanner.Plan(Of((UnixFileMode)0b111_101_101, File("app")), destPath, 0, 0));
+        var failure = Assert.Throws<OptionException>(() => LayerPlanner.Plan(Of((UnixFileMode)0b111_101_101, File("app")), destPath, 0, 0, FileModes.Kept));
 
         Assert.Equal("BuildSpec.DestPath", failure.Option);
         Assert.Contains($"'{destPath}'", failure.Message, StringComparison.Ordinal);
@@ -27,7 +27,7 @@ public sealed class DestinationPathMustBeAbsoluteAndPlain
     [InlineData("/tko-app", "tko-app/app")]
     public void Plain_absolute_destination_is_accepted(string destPath, string fileEntry)
     {
-        var entries = LayerPlanner.Plan(Of((UnixFileMode)0b111_101_101, File("app")), destPath, 0, 0);
+        var entries = LayerPlanner.Plan(Of((UnixFileMode)0b111_101_101, File("app")), destPath, 0, 0, FileModes.Kept);
 
         Assert.Equal(fileEntry, entries[^1].Name);
     }

@@ -12,7 +12,7 @@ public sealed class PlannerKeepsSourceOwnersOnRequest
         SourceSnapshot snapshot = Of((UnixFileMode)0b111_101_101, File("app") with { Uid = 1000, Gid = 100 }, Directory("lib") with { Uid = 7, Gid = 8 })
             with { RootUid = 500, RootGid = 501 };
 
-        var owners = LayerPlanner.Plan(snapshot, "/opt/app", LayerPlanner.SourceOwner, LayerPlanner.SourceOwner)
+        var owners = LayerPlanner.Plan(snapshot, "/opt/app", LayerPlanner.SourceOwner, LayerPlanner.SourceOwner, FileModes.Kept)
             .Select(e => (e.Name, e.Uid, e.Gid)).ToArray();
 
         Assert.Equal([("opt/", 0, 0), ("opt/app/", 500, 501), ("opt/app/app", 1000, 100), ("opt/app/lib/", 7, 8)], owners);
@@ -23,6 +23,6 @@ public sealed class PlannerKeepsSourceOwnersOnRequest
     {
         SourceSnapshot snapshot = Of((UnixFileMode)0b111_101_101, File("app") with { Uid = 1000, Gid = 100 }) with { RootUid = 500, RootGid = 501 };
 
-        Assert.All(LayerPlanner.Plan(snapshot, "/opt/app", 0, 0), e => Assert.Equal((0, 0), (e.Uid, e.Gid)));
+        Assert.All(LayerPlanner.Plan(snapshot, "/opt/app", 0, 0, FileModes.Kept), e => Assert.Equal((0, 0), (e.Uid, e.Gid)));
     }
 }

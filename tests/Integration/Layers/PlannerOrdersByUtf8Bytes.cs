@@ -23,7 +23,7 @@ public sealed class PlannerOrdersByUtf8Bytes
     {
         SourceSnapshot snapshot = Of((UnixFileMode)0b111_101_101, File(Grinning), File("z"), File(HalfwidthStop), File("A"));
 
-        ImmutableArray<LayerEntry> entries = LayerPlanner.Plan(snapshot, "/tko-app", 0, 0);
+        ImmutableArray<LayerEntry> entries = LayerPlanner.Plan(snapshot, "/tko-app", 0, 0, FileModes.Kept);
 
         Assert.Equal(["tko-app/", "tko-app/A", "tko-app/z", $"tko-app/{HalfwidthStop}", $"tko-app/{Grinning}"], Names(entries));
     }
@@ -34,7 +34,7 @@ public sealed class PlannerOrdersByUtf8Bytes
         // '-' (0x2D) sorts before '/' (0x2F): "d-x" comes between "d" and "d/child", and "d" still precedes its child.
         SourceSnapshot snapshot = Of((UnixFileMode)0b111_101_101, File("d/child"), File("d-x"), Directory("d"));
 
-        ImmutableArray<LayerEntry> entries = LayerPlanner.Plan(snapshot, "/tko-app", 0, 0);
+        ImmutableArray<LayerEntry> entries = LayerPlanner.Plan(snapshot, "/tko-app", 0, 0, FileModes.Kept);
 
         Assert.Equal(["tko-app/", "tko-app/d/", "tko-app/d-x", "tko-app/d/child"], Names(entries));
     }

@@ -13,7 +13,7 @@ public sealed class PlannerPutsTheDestinationFirst
     {
         var snapshot = Of((UnixFileMode)0b111_000_000, File("app", 0b111_101_101, 10), Directory("lib", 0b111_101_000), File("lib/x.so"));
 
-        ImmutableArray<LayerEntry> entries = LayerPlanner.Plan(snapshot, "/a/b/c", 0, 0);
+        ImmutableArray<LayerEntry> entries = LayerPlanner.Plan(snapshot, "/a/b/c", 0, 0, FileModes.Kept);
 
         Assert.Equal(["a/", "a/b/", "a/b/c/", "a/b/c/app", "a/b/c/lib/", "a/b/c/lib/x.so"], Names(entries));
         Assert.Equal(["0755", "0755", "0700", "0755", "0750", "0644"], entries.Select(e => TreeComparison.Octal(e.Mode)));
@@ -27,7 +27,7 @@ public sealed class PlannerPutsTheDestinationFirst
     {
         var snapshot = Of((UnixFileMode)0b111_101_101, File("app"), Symlink("link", "app"));
 
-        ImmutableArray<LayerEntry> entries = LayerPlanner.Plan(snapshot, "/opt/app", 1000, 2000);
+        ImmutableArray<LayerEntry> entries = LayerPlanner.Plan(snapshot, "/opt/app", 1000, 2000, FileModes.Kept);
 
         Assert.All(entries, e => Assert.Equal((1000, 2000), (e.Uid, e.Gid)));
     }
@@ -37,7 +37,7 @@ public sealed class PlannerPutsTheDestinationFirst
     {
         var snapshot = Of((UnixFileMode)0b111_000_000, File("app"), Directory("etc"), File("etc/conf"));
 
-        ImmutableArray<LayerEntry> entries = LayerPlanner.Plan(snapshot, "/", 0, 0);
+        ImmutableArray<LayerEntry> entries = LayerPlanner.Plan(snapshot, "/", 0, 0, FileModes.Kept);
 
         Assert.Equal(["app", "etc/", "etc/conf"], Names(entries));
     }
@@ -47,7 +47,7 @@ public sealed class PlannerPutsTheDestinationFirst
     {
         var snapshot = Of((UnixFileMode)0b111_101_101, Symlink("dangling", "../nowhere"));
 
-        LayerEntry link = LayerPlanner.Plan(snapshot, "/tko-app", 0, 0)[1];
+        LayerEntry link = LayerPlanner.Plan(snapshot, "/tko-app", 0, 0, FileModes.Kept)[1];
 
         Assert.Equal(("tko-app/dangling", LayerEntryKind.Symlink, "../nowhere", "0777", 0L),
             (link.Name, link.Kind, link.LinkTarget, TreeComparison.Octal(link.Mode), link.Size));

@@ -17,7 +17,7 @@ public sealed class PlannerRejectsWhatALayerCannotHold
         SpecialFiles.CreateFifo(fifo);
 
         SourceSnapshot snapshot = SourceScanner.Scan(source.Path);
-        var failure = Assert.Throws<SourceException>(() => LayerPlanner.Plan(snapshot, "/tko-app", 0, 0));
+        var failure = Assert.Throws<SourceException>(() => LayerPlanner.Plan(snapshot, "/tko-app", 0, 0, FileModes.Kept));
 
         Assert.Equal(fifo, failure.Path);
         Assert.Contains(fifo, failure.Message, StringComparison.Ordinal);
@@ -32,7 +32,7 @@ public sealed class PlannerRejectsWhatALayerCannotHold
         using Socket socket = SpecialFiles.CreateSocket(path);
 
         SourceSnapshot snapshot = SourceScanner.Scan(source.Path);
-        var failure = Assert.Throws<SourceException>(() => LayerPlanner.Plan(snapshot, "/tko-app", 0, 0));
+        var failure = Assert.Throws<SourceException>(() => LayerPlanner.Plan(snapshot, "/tko-app", 0, 0, FileModes.Kept));
 
         Assert.Equal(path, failure.Path);
         Assert.Contains(path, failure.Message, StringComparison.Ordinal);

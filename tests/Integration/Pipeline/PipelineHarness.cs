@@ -19,7 +19,7 @@ public static class PipelineHarness
     public static LayerOptions BusyWorkers(int workers) =>
         LayerOptions.Default.WithChunkSize(LayerOptions.DefaultChunkSize).WithWorkers(workers).WithCompressionLevel(9);
 
-    public static ImmutableArray<LayerEntry> Plan(string directory) => LayerPlanner.Plan(SourceScanner.Scan(directory), "/tko-app", 0, 0);
+    public static ImmutableArray<LayerEntry> Plan(string directory) => LayerPlanner.Plan(SourceScanner.Scan(directory), "/tko-app", 0, 0, FileModes.Kept);
 
     /// <summary>Awaits <paramref name="run"/>, failing the test if it takes longer than <see cref="Limit"/>.</summary>
     public static async Task<T> WithinLimit<T>(Task<T> run)

@@ -20,7 +20,7 @@ public sealed class PushingAnImageOntoABase
         PulledImage baseImage = await client.PullAsync(source, Host);
         Task<System.Collections.Immutable.ImmutableList<BlobTransfer>> baseBlobs = client.EnsureBlobsAsync(source, target, baseImage.Layers);
 
-        var entries = LayerPlanner.Plan(SourceScanner.Scan(sourceDirectory), "/tko-app", 0, 0);
+        var entries = LayerPlanner.Plan(SourceScanner.Scan(sourceDirectory), "/tko-app", 0, 0, FileModes.Kept);
         LayerResult layer;
         await using (LayerUpload upload = await client.StartLayerUploadAsync(target, mode))
         {
