@@ -43,6 +43,7 @@ internal static partial class DiffTable
             output.WriteLine("  " + Line(rows[i], widths));
         }
         output.WriteLine($"{Count(comparison.Differences.Count, "difference")}; {Count(comparison.DigestChanges.Count, "digest")} changed as a consequence");
+        if (comparison.Hint is { } hint) output.WriteLine("hint: " + hint);
     }
 
     private static string Heading(string? platform, DifferencePart part, int? layer)

@@ -11,6 +11,12 @@ if (args is ["version"])
     return 0;
 }
 
+if (SupportedSystem.Refusal(OperatingSystem.IsLinux()) is { } refusal)
+{
+    Console.Error.WriteLine(refusal);
+    return FailureReport.UsageError;
+}
+
 var build = new BuildCommandLine();
 var diff = new DiffCommandLine();
 var version = new Command("version", "Print tko's version");

@@ -22,6 +22,12 @@ public sealed record ImageComparison(
     ImmutableList<Difference> Differences,
     ImmutableList<Difference> DigestChanges)
 {
+    /// <summary>
+    /// A likely reason for the differences, when they have a recognisable shape: for now, modes that
+    /// differ only in group/other write bits ("built under different umasks?"). Null otherwise.
+    /// </summary>
+    public string? Hint { get; init; }
+
     /// <summary>True when nothing differs: the two images are the same bytes.</summary>
     public bool Identical => Differences.IsEmpty && DigestChanges.IsEmpty;
 }

@@ -53,7 +53,10 @@ public static partial class ImageDiff
         // With a platform chosen, the images compared are that platform's manifests, not the indexes around them.
         Digest digestA = options.Platform is null ? imageA.Top.Descriptor.Digest : pairs[0].A!.ManifestDescriptor.Digest;
         Digest digestB = options.Platform is null ? imageB.Top.Descriptor.Digest : pairs[0].B!.ManifestDescriptor.Digest;
-        return new ImageComparison(a, b, digestA.ToString(), digestB.ToString(), causes.ToImmutable(), digests.ToImmutable());
+        return new ImageComparison(a, b, digestA.ToString(), digestB.ToString(), causes.ToImmutable(), digests.ToImmutable())
+        {
+            Hint = UmaskHint.For(causes.ToImmutable()),
+        };
     }
 
     /// <summary>The comparison as indented JSON (camelCase names, enums by name), as <c>tko diff --json</c> prints it.</summary>

@@ -12,6 +12,8 @@ public static class SourceScanner
     /// <summary>Lists every object below <paramref name="root"/> (the root itself excluded), dot files included.</summary>
     public static SourceSnapshot Scan(string root)
     {
+        if (!OperatingSystem.IsLinux())
+            throw new PlatformNotSupportedException("tko reads file types, modes and owners with Linux's statx; run it on Linux (on macOS or Windows, in a Linux container or WSL)");
         string fullRoot = Path.GetFullPath(root);
         FileStatus rootStatus = StatusOf(fullRoot, root, isRoot: true);
         if (rootStatus.Kind == FileKind.Symlink)

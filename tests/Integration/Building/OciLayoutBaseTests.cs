@@ -13,12 +13,12 @@ public sealed class OciLayoutBaseTests
     {
         using var workspace = new CliWorkspace();
         string baseLayout = workspace.Output("base");
-        CliOutcome.Succeeded(await workspace.BuildAsync([.. workspace.OciLayoutTo(baseLayout), "--dest-path", "/base"]));
+        CliOutcome.Succeeded(await workspace.BuildAsync([.. workspace.OciLayoutTo(baseLayout), "--dest-path", "/base", "--keep-modes"]));
         ValidatedImage baseImage = ImageValidation.ValidateLayout(baseLayout).Single();
 
         string child = workspace.Output("child");
         CliOutcome.Succeeded(await workspace.BuildAsync(workspace.Source, "--base-ref", "oci:" + baseLayout + ":latest",
-            "--target-type", "OCI_LAYOUT", "--output", child));
+            "--target-type", "OCI_LAYOUT", "--output", child, "--keep-modes"));
         ValidatedImage image = ImageValidation.ValidateLayout(child).Single();
 
         Assert.Equal(2, image.Manifest.Layers.Count);

@@ -33,12 +33,37 @@ public sealed class DiffCommand
     }
 
     [Fact]
+    public async Task Modes_that_differ_only_in_group_and_other_write_bits_get_the_umask_hint()
+    {
+        using var workspace = new CliWorkspace();
+        CliOutcome.Succeeded(await workspace.BuildAsync([.. workspace.OciLayoutTo(workspace.Output("a")), "--keep-modes"]));
+        string app = Path.Combine(workspace.Source, "app");
+        File.SetUnixFileMode(app, File.GetUnixFileMode(app) | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite);
+        CliOutcome.Succeeded(await workspace.BuildAsync([.. workspace.OciLayoutTo(workspace.Output("b")), "--keep-modes"]));
+        File.SetUnixFileMode(app, (UnixFileMode)0b111_000_000);
+        CliOutcome.Succeeded(await workspace.BuildAsync([.. workspace.OciLayoutTo(workspace.Output("c")), "--keep-modes"]));
+        string a = "oci:" + workspace.Output("a"), b = "oci:" + workspace.Output("b"), c = "oci:" + workspace.Output("c");
+
+        ProcessResult table = await DiffAsync(workspace.Root, a, b);
+        Assert.True(table.ExitCode == Different, table.ToString());
+        Assert.Matches(@"\n  mode +/tko-app/app +0755 +0777\n", table.StandardOutput);
+        Assert.EndsWith("\nhint: only group/other write bits differ: built under different umasks? tko normalises modes unless --keep-modes (or BuildSpec.Modes) keeps them\n", table.StandardOutput, StringComparison.Ordinal);
+        ProcessResult json = await DiffAsync(workspace.Root, "--json", a, b);
+        Assert.Contains("built under different umasks?", JsonDocument.Parse(json.StandardOutput).RootElement.GetProperty("hint").GetString(), StringComparison.Ordinal);
+
+        // 0755 against 0700 is more than write bits: no hint.
+        ProcessResult other = await DiffAsync(workspace.Root, a, c);
+        Assert.True(other.ExitCode == Different, other.ToString());
+        Assert.DoesNotContain("hint:", other.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Differences_print_as_a_table_grouped_by_part_and_as_json()
     {
         using var workspace = new CliWorkspace();
-        CliOutcome.Succeeded(await workspace.BuildAsync(workspace.OciLayoutTo(workspace.Output("a"))));
+        CliOutcome.Succeeded(await workspace.BuildAsync([.. workspace.OciLayoutTo(workspace.Output("a")), "--keep-modes"]));
         File.SetUnixFileMode(Path.Combine(workspace.Source, "app"), (UnixFileMode)0b111_000_000);
-        CliOutcome.Succeeded(await workspace.BuildAsync(workspace.OciLayoutTo(workspace.Output("b"))));
+        CliOutcome.Succeeded(await workspace.BuildAsync([.. workspace.OciLayoutTo(workspace.Output("b")), "--keep-modes"]));
         LayoutConfigEdit.Apply(workspace.Output("b"), c => LayoutConfigEdit.WithVariable(c, "MODE", "debug"));
         string a = "oci:" + workspace.Output("a"), b = "oci:" + workspace.Output("b");
 

@@ -16,7 +16,7 @@ public sealed class UmociUnpacksTheSourceTree
     {
         using var workspace = new CliWorkspace();
         string layout = workspace.Output("img");
-        CliOutcome.Succeeded(await workspace.BuildAsync(workspace.OciLayoutTo(layout)));
+        CliOutcome.Succeeded(await workspace.BuildAsync([.. workspace.OciLayoutTo(layout), "--keep-modes"]));
         ImageValidation.ValidateLayout(layout);
 
         string rootfs = await ImageTools.UmociUnpackAsync(layout, "latest", workspace.Output("bundle"));
@@ -31,7 +31,7 @@ public sealed class UmociUnpacksTheSourceTree
         using var workspace = new CliWorkspace();
         File.SetUnixFileMode(workspace.Source, (UnixFileMode)0b111_101_000); // 0750, unlike the parents' 0755
         string layout = workspace.Output("img");
-        CliOutcome.Succeeded(await workspace.BuildAsync([.. workspace.OciLayoutTo(layout), "--dest-path", "/opt/app"]));
+        CliOutcome.Succeeded(await workspace.BuildAsync([.. workspace.OciLayoutTo(layout), "--dest-path", "/opt/app", "--keep-modes"]));
         ImageValidation.ValidateLayout(layout);
 
         string rootfs = await ImageTools.UmociUnpackAsync(layout, "latest", workspace.Output("bundle"));
@@ -42,5 +42,28 @@ public sealed class UmociUnpacksTheSourceTree
         Assert.Equal("0755", TreeComparison.Octal(opt.UnixFileMode));
         Assert.Equal(["app"], opt.EnumerateFileSystemInfos().Select(i => i.Name));
         TreeComparison.AssertSame(workspace.Source, Path.Combine(rootfs, "opt", "app"));
+    }
+
+    [Fact]
+    public async Task By_default_the_rootfs_has_normalised_modes()
+    {
+        using var workspace = new CliWorkspace();
+        string layout = workspace.Output("img");
+        CliOutcome.Succeeded(await workspace.BuildAsync(workspace.OciLayoutTo(layout)));
+
+        string root = Path.Combine(await ImageTools.UmociUnpackAsync(layout, "latest", workspace.Output("bundle")), "tko-app");
+
+        var unexpected = new List<string>();
+        foreach (string path in Directory.EnumerateFileSystemEntries(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }).Prepend(root))
+        {
+            var info = new FileInfo(path);
+            if (info.LinkTarget is not null) continue;
+            string source = Path.Combine(workspace.Source, Path.GetRelativePath(root, path));
+            bool directory = info.Attributes.HasFlag(FileAttributes.Directory);
+            bool executable = (File.GetUnixFileMode(source) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+            string expected = directory || executable ? "0755" : "0644";
+            if (TreeComparison.Octal(info.UnixFileMode) != expected) unexpected.Add($"{path}: {TreeComparison.Octal(info.UnixFileMode)}, expected {expected}");
+        }
+        Assert.Empty(unexpected);
     }
 }
