@@ -21,6 +21,9 @@ public sealed partial record LayerOptions(int Workers, int CompressionLevel, int
     /// <summary>1 MiB: large enough that the sync flush between chunks costs under 0.1% in size.</summary>
     public const int DefaultChunkSize = 1 << 20;
 
+    /// <summary>The latest mtime a tar header's 11 octal digits hold: 8^11 - 1 seconds (year 2242).</summary>
+    public const long MaxModificationTime = (1L << 33) - 1;
+
     /// <summary>One worker per processor, the default level and chunk size, mtime 0.</summary>
     public static LayerOptions Default { get; } = new(Environment.ProcessorCount, DefaultCompressionLevel, DefaultChunkSize, 0);
 
@@ -33,7 +36,7 @@ public sealed partial record LayerOptions(int Workers, int CompressionLevel, int
             throw new OptionException(PropertyName(nameof(CompressionLevel)), $"{CompressionLevel} is not a level; use 0 (store) to 9 (smallest)");
         if (ChunkSize < 64 * 1024 || ChunkSize > 256 * 1024 * 1024)
             throw new OptionException(PropertyName(nameof(ChunkSize)), $"{ChunkSize} is out of range; use 64 KiB to 256 MiB");
-        if (ModificationTime < 0 || ModificationTime > TarHeaderEncoder.MaxOctal11)
+        if (ModificationTime < 0 || ModificationTime > MaxModificationTime)
             throw new OptionException(PropertyName(nameof(ModificationTime)), $"{ModificationTime} is not a time a tar header can hold");
         return this;
     }
