@@ -18,7 +18,9 @@
 # Writes bench/results/compare.md and prints it.
 # Usage: bench/compare.sh [RUNS]      (timed runs per tool, default 5)
 # Env:   TKO_BIN=path/to/tko          use this tko binary instead of publishing the AOT one
-#        COMPARE_ONLY="tko umoci"     run only these rows (ids: gzip pigz1 pigz6 umoci buildah containerify sdk tko tko1)
+#        COMPARE_ONLY="tko umoci"     run only these rows (ids: gzip pigz1 pigz6 umoci buildah containerify sdk tko tko1 baseline)
+#        TKO_BASELINE_BIN=path/to/tko another tko binary (e.g. an earlier commit's) timed as row "baseline",
+#                                     round-robin with the others, so a before/after ratio comes from one run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo_root=$PWD
@@ -226,7 +228,11 @@ result_tko() { image_result tko "r$1"; }
 job_tko1() { "$tko" build -q --compression-level 1 --base-ref "$host/busybox:latest" -T REMOTE --target-repo "$host/tko1:r$1" "$payload"; }
 result_tko1() { image_result tko1 "r$1"; }
 
+job_baseline() { "$TKO_BASELINE_BIN" build -q --base-ref "$host/busybox:latest" -T REMOTE --target-repo "$host/baseline:r$1" "$payload"; }
+result_baseline() { image_result baseline "r$1"; }
+
 ids=(gzip pigz1 pigz6 umoci buildah containerify sdk tko tko1)
+[[ -n ${TKO_BASELINE_BIN:-} ]] && ids+=(baseline)
 [[ -n ${COMPARE_ONLY:-} ]] && read -r -a ids <<<"$COMPARE_ONLY"
 declare -A label=(
   [gzip]='`tar \| gzip \| sha256sum` (gzip -6, 1 thread; no image, no push)'
@@ -238,6 +244,7 @@ declare -A label=(
   [sdk]='.NET SDK `dotnet publish --no-build -t:PublishContainer`'
   [tko]='**tko build -T REMOTE** (AOT, default: level 3, all workers)'
   [tko1]='tko build -T REMOTE --compression-level 1 (AOT)'
+  [baseline]="tko build -T REMOTE, the baseline binary \`${TKO_BASELINE_BIN:-}\`"
 )
 
 # Busy share of the machine's CPUs over 0.3 s while this script is idle: load from others.
