@@ -242,7 +242,7 @@ internal static class BuildSettings
         if (setting.Value is null) return null;
         try
         {
-            ImmutableList<Platform> platforms = [.. setting.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Platform.Parse)];
+            ImmutableList<Platform> platforms = [.. CommaList.Split(setting.Value).Select(Platform.Parse)];
             return platforms.Count > 0 ? platforms : throw new FormatException($"'{setting.Value}' names no platform; give os/arch[/variant]");
         }
         catch (FormatException e)

@@ -67,7 +67,7 @@ internal sealed class DiffCommandLine
         }
         string[] insecure = parsed.GetValue(InsecureRegistries) is { Length: > 0 } flags
             ? flags
-            : (environment("TKO_INSECURE_REGISTRIES") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            : [.. CommaList.Split(environment("TKO_INSECURE_REGISTRIES") ?? "")];
         RegistryClientOptions registry = RegistryClientOptions.FromEnvironment() with
         {
             InsecureRegistries = [.. insecure],

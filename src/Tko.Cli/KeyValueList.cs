@@ -4,7 +4,7 @@ namespace Tko.Cli;
 
 /// <summary>
 /// The <c>KEY=VALUE,KEY=VALUE</c> lists of <c>--env</c> and the annotation options, read as the
-/// original tko reads them: items split on ',', each split on its first '='; a later key replaces
+/// original tko reads them: items split on ',' (\, for a comma in a value, see <see cref="CommaList"/>), each split on its first '='; a later key replaces
 /// an earlier one but keeps its place.
 /// </summary>
 internal static class KeyValueList
@@ -14,7 +14,7 @@ internal static class KeyValueList
     {
         var pairs = new List<KeyValuePair<string, string>>();
         foreach (string text in texts)
-            foreach (string item in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            foreach (string item in CommaList.Split(text))
             {
                 int equals = item.IndexOf('=', StringComparison.Ordinal);
                 if (equals <= 0)

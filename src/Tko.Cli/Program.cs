@@ -55,11 +55,24 @@ build.Command.SetAction(async (parsed, cancellationToken) =>
     }
 });
 
+// `tko` alone is a question, not a typo: the usage answers it, once, on stderr since it is no result.
+if (args.Length == 0)
+{
+    root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = Console.Error });
+    return FailureReport.UsageError;
+}
+
 ParseResult parseResult = root.Parse(args);
+string helpCommand = parseResult.CommandResult.Command == root ? "tko --help" : $"tko {parseResult.CommandResult.Command.Name} --help";
+if (UnknownOption.In(parseResult, build.Source) is { } unknown)
+{
+    Console.Error.WriteLine($"tko: unknown option {unknown}; write -- before a SOURCE that starts with '-' (see {helpCommand})");
+    return FailureReport.UsageError;
+}
 if (parseResult.Errors.Count > 0)
 {
     string problems = string.Join("; ", parseResult.Errors.Select(e => e.Message.TrimEnd('.')));
-    Console.Error.WriteLine($"tko: {problems} (see tko {parseResult.CommandResult.Command.Name} --help)");
+    Console.Error.WriteLine($"tko: {problems} (see {helpCommand})");
     return FailureReport.UsageError;
 }
 // System.CommandLine 2.0.0 leaves Ctrl+C and SIGTERM unhandled by default (the process dies with its

@@ -52,7 +52,7 @@ internal sealed class SettingSources(ParseResult parsed, BuildCommandLine cli, F
         if (parsed.GetValue(cli.Repeatable(row)) is { Length: > 0 } flags) return flags;
         foreach (string variable in row.Variables)
             if (Variable(variable) is { } value)
-                return value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                return [.. CommaList.Split(value)];
         return FromFile(row).Value as List<string> ?? [];
     }
 

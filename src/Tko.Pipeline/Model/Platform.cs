@@ -26,6 +26,8 @@ public sealed partial record Platform(
     {
         string[] parts = text.Split('/');
         bool wellFormed = parts.Length is 2 or 3 && parts.All(p => p.Length > 0 && p.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-'));
+        if (!wellFormed && RuntimeIdentifierPlatform.Meant(text) is { } meant)
+            throw new FormatException($"'{text}' is a .NET runtime identifier, not a platform; write {meant}");
         if (!wellFormed)
             throw new FormatException($"'{text}' is not a platform of the form os/arch[/variant], such as linux/amd64 or linux/arm64/v8");
         return new Platform(parts[1], parts[0]) { Variant = parts.Length == 3 ? parts[2] : null };

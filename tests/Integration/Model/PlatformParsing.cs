@@ -31,4 +31,15 @@ public sealed class PlatformParsing
 
         Assert.Contains($"'{text}'", failure.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("linux-x64", "linux/amd64")]
+    [InlineData("linux-musl-arm64", "linux/arm64")]
+    [InlineData("win-x86", "windows/386")]
+    public void Runtime_identifier_is_refused_naming_the_platform_meant(string rid, string meant)
+    {
+        var failure = Assert.Throws<FormatException>(() => Platform.Parse(rid));
+
+        Assert.Equal($"'{rid}' is a .NET runtime identifier, not a platform; write {meant}", failure.Message);
+    }
 }
