@@ -51,6 +51,27 @@ public sealed class TargetRepoNamesLocalOutputs
     }
 
     [Fact]
+    public async Task Tko_tags_variable_gives_the_tags_and_a_tag_flag_beats_it()
+    {
+        using var workspace = new CliWorkspace();
+        string fromVariable = workspace.Output("variable"), fromFlag = workspace.Output("flag");
+        var environment = new Dictionary<string, string?> { ["TKO_TAGS"] = "v2,stable" };
+
+        CliOutcome.Succeeded(await workspace.BuildAsync(environment, [.. workspace.OciLayoutTo(fromVariable), "--target-repo", "app:v1"]));
+        CliOutcome.Succeeded(await workspace.BuildAsync(environment, [.. workspace.OciLayoutTo(fromFlag), "--target-repo", "app:v1", "--tag", "edge"]));
+
+        Assert.Equal(["v1", "v2", "stable"], RefNames(fromVariable));
+        Assert.Equal(["v1", "edge"], RefNames(fromFlag));
+    }
+
+    private static string?[] RefNames(string layout)
+    {
+        using JsonDocument index = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(layout, "index.json")));
+        return [.. index.RootElement.GetProperty("manifests").EnumerateArray()
+            .Select(m => m.GetProperty("annotations").GetProperty("org.opencontainers.image.ref.name").GetString())];
+    }
+
+    [Fact]
     public async Task Invalid_name_is_a_usage_error_naming_the_flag()
     {
         using var workspace = new CliWorkspace();
