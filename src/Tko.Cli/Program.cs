@@ -19,12 +19,14 @@ if (SupportedSystem.Refusal(OperatingSystem.IsLinux()) is { } refusal)
 
 var build = new BuildCommandLine();
 var diff = new DiffCommandLine();
-var version = new Command("version", "Print tko's version");
+var versionVerbose = new Option<bool>("--verbose", "-v") { Description = "Also print the .NET runtime and the compressor (zlib-ng) versions actually loaded, which layer bytes depend on" };
+var version = new Command("version", "Print tko's version") { versionVerbose };
 var root = new RootCommand("tko: build OCI images from a base image and a directory of artifacts, without a daemon") { build.Command, diff.Command, version };
 
-version.SetAction(_ =>
+version.SetAction(parsed =>
 {
-    Console.Out.WriteLine(ToolVersion.Text);
+    foreach (string line in VersionReport.Lines(parsed.GetValue(versionVerbose)))
+        Console.Out.WriteLine(line);
     return 0;
 });
 
