@@ -13,10 +13,9 @@ internal static class UnknownOption
     /// <summary>The first such word in <paramref name="parsed"/>, or null.</summary>
     public static string? In(ParseResult parsed, Argument source)
     {
-        IReadOnlyList<Token> tokens = parsed.Tokens;
-        int optionsEnd = tokens.Select((token, at) => (token, at)).FirstOrDefault(t => t.token.Type == TokenType.DoubleDash, (null!, tokens.Count)).at;
+        IEnumerable<Token> beforeDoubleDash = parsed.Tokens.TakeWhile(token => token.Type != TokenType.DoubleDash);
         IEnumerable<string> positional = (parsed.GetResult(source)?.Tokens.Select(t => t.Value) ?? []).Concat(parsed.UnmatchedTokens);
-        return positional.FirstOrDefault(word => LooksLikeOption(word) && tokens.Take(optionsEnd).Any(t => t.Value == word));
+        return positional.FirstOrDefault(word => LooksLikeOption(word) && beforeDoubleDash.Any(t => t.Value == word));
     }
 
     private static bool LooksLikeOption(string word) => word.Length > 1 && word[0] == '-';
