@@ -26,11 +26,13 @@ internal static class BuildOptionTable
     public static readonly BuildOption Entrypoint = new("--entrypoint", Text, "Entrypoint of the image") { Variables = ["TKO_ENTRYPOINT"], Default = "/tko-app/app", FileKeys = [new("entrypoint", f => f.Entrypoint)] };
     public static readonly BuildOption Platforms = new("--platforms", Text, "Platforms as os/arch[/variant], comma-separated") { Aliases = ["-p", "--platform"], Variables = ["TKO_PLATFORMS", "TKO_PLATFORM"], Default = "linux/amd64", FileKeys = [new("platforms", f => f.Platforms)], Property = "BuildSpec.Platforms" };
     public static readonly BuildOption Author = new("--author", Text, "The image config's author; without it the base's is kept") { Variables = ["TKO_AUTHOR"], FileKeys = [new("author", f => f.Author)] };
-    public static readonly BuildOption DefaultAnnotations = new("--default-annotations", Pairs, "Manifest annotations as KEY=VALUE[,KEY=VALUE…], repeatable") { Aliases = ["-A"], Variables = ["TKO_DEFAULT_ANNOTATIONS"], FileKeys = [new("default-annotations", f => f.DefaultAnnotations)] };
-    public static readonly BuildOption Annotations = new("--annotations", Pairs, "Manifest annotations as KEY=VALUE[,KEY=VALUE…] over --default-annotations, repeatable") { Aliases = ["-a"], Variables = ["TKO_ANNOTATIONS"], FileKeys = [new("annotations", f => f.Annotations)] };
+    public static readonly BuildOption DefaultAnnotations = new("--default-annotations", Pairs, "Annotations of the manifest and labels of the config, as KEY=VALUE[,KEY=VALUE…], repeatable") { Aliases = ["-A"], Variables = ["TKO_DEFAULT_ANNOTATIONS"], FileKeys = [new("default-annotations", f => f.DefaultAnnotations)] };
+    public static readonly BuildOption Annotations = new("--annotations", Pairs, "Annotations and labels as KEY=VALUE[,KEY=VALUE…] over --default-annotations, repeatable") { Aliases = ["-a"], Variables = ["TKO_ANNOTATIONS"], FileKeys = [new("annotations", f => f.Annotations)] };
     public static readonly BuildOption AutoVersionAnnotation = new("--auto-version-annotation", Text, "git: annotate the image's revision and version from the git checkout of SOURCE; none: do not") { Variables = ["TKO_AUTO_VERSION_ANNOTATION"], Default = "none", FileKeys = [new("auto-version-annotation", f => f.AutoVersionAnnotation)] };
     public static readonly BuildOption Env = new("--env", Pairs, "Environment variables as KEY=VALUE[,KEY=VALUE…] set over the base's, repeatable") { Aliases = ["-e"], Variables = ["TKO_ENV_VARS"], FileKeys = [new("env", f => f.Env)] };
     public static readonly BuildOption RunAs = new("--run-as", Text, "User (and group) the entrypoint runs as, e.g. 65532 or app:app; without it the base's") { Variables = ["TKO_RUN_AS"], FileKeys = [new("run-as", f => f.RunAs)] };
+    // Image config (issue 12): labels, Cmd, ports, working directory, the entrypoint check.
+    public static readonly BuildOption Labels = new("--label", Pairs, "Config labels only, as KEY=VALUE[,KEY=VALUE…] over the base's and the annotations, repeatable") { Variables = ["TKO_LABELS"], FileKeys = [new("labels", f => f.Labels)] };
     public static readonly BuildOption Jobs = new("--jobs", Number, "Compression workers") { Aliases = ["-j"], Variables = ["TKO_JOBS"], Default = "processor count", FileKeys = [new("jobs", f => f.Jobs)], Property = "LayerOptions.Workers" };
     public static readonly BuildOption CompressionLevel = new("--compression-level", Number, "gzip level 0-9") { Variables = ["TKO_COMPRESSION_LEVEL"], Default = Invariant(LayerOptions.DefaultCompressionLevel), FileKeys = [new("compression-level", f => f.CompressionLevel)], Property = "LayerOptions.CompressionLevel" };
     public static readonly BuildOption ChunkSize = new("--chunk-size", Number, "Bytes of tar each worker compresses at a time, 65536 to 268435456; part of what fixes the layer's bytes") { Variables = ["TKO_CHUNK_SIZE"], Default = Invariant(LayerOptions.DefaultChunkSize), FileKeys = [new("chunk-size", f => f.ChunkSize)], Property = "LayerOptions.ChunkSize" };
@@ -49,7 +51,9 @@ internal static class BuildOptionTable
     public static readonly ImmutableArray<BuildOption> Options =
     [
         BaseRef, TargetType, TargetRepo, Output, Tags, DestPath, DestChown, KeepModes, Chmod, Entrypoint, Platforms, Author, DefaultAnnotations, Annotations,
-        AutoVersionAnnotation, Env, RunAs, Jobs, CompressionLevel, ChunkSize, RegistryUser, RegistryPass, InsecureRegistries, UploadChunkSize,
+        AutoVersionAnnotation, Env, RunAs,
+        Labels,
+        Jobs, CompressionLevel, ChunkSize, RegistryUser, RegistryPass, InsecureRegistries, UploadChunkSize,
         RegistryTimeout, Tmp, ImageRefs, Config, Verbose, Quiet,
     ];
 

@@ -131,7 +131,8 @@ internal static class BuildSettings
             .WithUser(settings.Text(Table.RunAs).Value)
             .WithAuthor(settings.Text(Table.Author).Value)
             .WithWorkingDir(destPath)
-            .WithAnnotations(ImageMetadata.Empty.Annotations.SetItems(all));
+            .WithAnnotations(ImageMetadata.Empty.Annotations.SetItems(all))
+            .WithLabels(ImageMetadata.Empty.Labels.SetItems(settings.Pairs(Table.Labels)));
     }
 
     /// <summary>The <c>platform-overrides:</c> of <c>.tko.yml</c>, in the file's order.</summary>

@@ -50,6 +50,8 @@ public sealed class BuildSection
     [YamlMember(Alias = "env")] public Dictionary<string, string>? Env { get; set; }
     /// <summary>--run-as.</summary>
     [YamlMember(Alias = "run-as")] public string? RunAs { get; set; }
+    /// <summary>--label, a map.</summary>
+    [YamlMember(Alias = "labels")] public Dictionary<string, string>? Labels { get; set; }
     /// <summary>--registry-user.</summary>
     [YamlMember(Alias = "registry-user")] public string? RegistryUser { get; set; }
     /// <summary>--registry-pass.</summary>

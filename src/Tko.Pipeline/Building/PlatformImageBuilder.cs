@@ -30,10 +30,11 @@ internal static class PlatformImageBuilder
         await destination.StoreBaseLayersAsync(baseImage, cancellationToken);
 
         ManifestFamily family = baseImage.Family;
-        ImageConfig config = ImageConfigMutation.AddLayer(baseImage.Config, layer, spec);
+        ImmutableSortedDictionary<string, string>? annotations = ManifestAnnotations.For(spec, baseImage);
+        ImageConfig config = ImageConfigMutation.AddLayer(baseImage.Config, layer, spec, annotations);
         Descriptor configDescriptor = await destination.StoreConfigAsync(CanonicalJson.Serialize(config), family.ConfigMediaType, cancellationToken);
         ImmutableList<Descriptor> layers = [.. baseImage.Layers, new Descriptor(family.LayerMediaType, layer.Digest, layer.Size)];
-        Manifest manifest = ManifestAssembly.Create(family, configDescriptor, layers, ManifestAnnotations.For(spec, baseImage));
+        Manifest manifest = ManifestAssembly.Create(family, configDescriptor, layers, annotations);
         return new AssembledImage(IndexPlatform(spec.Platforms[0], config), family, configDescriptor, layers, layer, CanonicalJson.Serialize(manifest));
     }
 
