@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Xunit;
 
-namespace Tko.Integration.Cli.ImageConfig;
+namespace Tko.Integration.Cli.ImageSettings;
 
 /// <summary>
 /// <c>-A</c>/<c>-a</c> and the base's name and digest land both in the config's Labels and in the

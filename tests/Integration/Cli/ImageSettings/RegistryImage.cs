@@ -3,7 +3,7 @@ using Tko.Integration.Support;
 using Tko.Testing;
 using Tko.Testing.Registry;
 
-namespace Tko.Integration.Cli.ImageConfig;
+namespace Tko.Integration.Cli.ImageSettings;
 
 /// <summary>A workspace that pushes to a real registry on a busybox base, and reads the pushed config and manifest back with skopeo.</summary>
 internal sealed class RegistryImage : IAsyncDisposable
