@@ -5,10 +5,11 @@ namespace Tko.Cli;
 /// <summary>A resolved <c>tko build</c>: the spec to build and what the CLI does around it.</summary>
 /// <param name="Spec">What to build.</param>
 /// <param name="ImageRefs">Where to write the resulting reference (<c>--image-refs</c>); null writes nothing.</param>
+/// <param name="MetadataFile">Where to write the build's metadata document (<c>--metadata-file</c>); null writes nothing.</param>
 /// <param name="Verbose">Explain failures in detail.</param>
 /// <param name="Quiet">Print only the reference.</param>
 /// <param name="PropertySources">For each spec property the CLI set (<c>LayerOptions.ChunkSize</c>), the flag, variable or file line that gave its value.</param>
-internal sealed record BuildInvocation(BuildSpec Spec, string? ImageRefs, bool Verbose, bool Quiet, ImmutableDictionary<string, string> PropertySources)
+internal sealed record BuildInvocation(BuildSpec Spec, string? ImageRefs, string? MetadataFile, bool Verbose, bool Quiet, ImmutableDictionary<string, string> PropertySources)
 {
     /// <summary>
     /// The library's refusal of a property, told as the flag, variable or <c>.tko.yml</c> line that
@@ -30,6 +31,20 @@ internal sealed record BuildInvocation(BuildSpec Spec, string? ImageRefs, bool V
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new OutputException(ImageRefs, $"cannot write the image reference ({e.Message}); the image itself was written", e);
+        }
+    }
+
+    /// <summary>Writes the metadata document of <paramref name="result"/> to <see cref="MetadataFile"/>, when it was asked for, atomically.</summary>
+    public void WriteMetadata(BuildResult result)
+    {
+        if (MetadataFile is null) return;
+        try
+        {
+            AtomicFile.Write(MetadataFile, BuildMetadata.Serialize(BuildMetadata.Of(result, Spec)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException(MetadataFile, $"cannot write the build's metadata ({e.Message}); the image itself was written", e);
         }
     }
 }

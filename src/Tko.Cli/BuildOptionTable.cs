@@ -43,6 +43,9 @@ internal static class BuildOptionTable
     public static readonly BuildOption RegistryTimeout = new("--registry-timeout", Number, "Seconds a registry response may go without a byte before the read is retried") { Variables = ["TKO_REGISTRY_TIMEOUT"], Default = Invariant((int)RegistryClientOptions.Default.ResponseTimeout.TotalSeconds), FileKeys = [new("registry-timeout", f => f.RegistryTimeout)], Property = "RegistryClientOptions.ResponseTimeout" };
     public static readonly BuildOption Tmp = new("--tmp", Text, "Existing directory for temporary files (the spool of a registry upload)") { Variables = ["TKO_TMP"], Default = "system temporary directory", FileKeys = [new("tmp", f => f.Tmp)] };
     public static readonly BuildOption ImageRefs = new("--image-refs", Text, "File to write the resulting image reference to, as ko does") { FileKeys = [new("image-refs", f => f.ImageRefs)] };
+    // Several outputs and a result file (issue 12).
+    public static readonly BuildOption MetadataFile = new("--metadata-file", Text, "File to write a JSON document describing the result to (reference, digest, tags, platforms, layers, bytes uploaded, duration), as buildx does") { Variables = ["TKO_METADATA_FILE"], FileKeys = [new("metadata-file", f => f.MetadataFile)] };
+    public static readonly BuildOption AlsoOutput = new("--also-output", List, "Also write the image as oci:PATH (an OCI layout) or docker-archive:PATH (a docker tarball), from the same build, repeatable") { Variables = ["TKO_ALSO_OUTPUT"], FileKeys = [new("also-output", f => f.AlsoOutput)], Property = "BuildSpec.AlsoOutputs" };
     public static readonly BuildOption Config = new("--config", Text, "Settings file to read instead of ./.tko.yml or ./.tko.yaml; it must exist");
     public static readonly BuildOption Verbose = new("--verbose", Switch, "Explain failures in detail") { Aliases = ["-v"], FileKeys = [new("verbose", f => f.Verbose)] };
     public static readonly BuildOption Quiet = new("--quiet", Switch, "Print only the image reference") { Aliases = ["-q"], FileKeys = [new("quiet", f => f.Quiet)] };
@@ -54,7 +57,9 @@ internal static class BuildOptionTable
         AutoVersionAnnotation, Env, RunAs,
         Labels,
         Jobs, CompressionLevel, ChunkSize, RegistryUser, RegistryPass, InsecureRegistries, UploadChunkSize,
-        RegistryTimeout, Tmp, ImageRefs, Config, Verbose, Quiet,
+        RegistryTimeout, Tmp, ImageRefs,
+        MetadataFile, AlsoOutput,
+        Config, Verbose, Quiet,
     ];
 
     /// <summary>SOURCE and every option.</summary>

@@ -66,7 +66,10 @@ internal static class BuildSettings
         bool chown = settings.Switch(Table.DestChown) ?? true;
         bool verbose = settings.Switch(Table.Verbose) ?? false;
         Setting tmp = ExistingDirectory(settings.Text(Table.Tmp));
-        Setting imageRefs = WritableFile(settings.Text(Table.ImageRefs));
+        Setting imageRefs = WritableFile(settings.Text(Table.ImageRefs), "the image reference");
+        Setting metadataFile = WritableFile(settings.Text(Table.MetadataFile), "the build's metadata");
+        string alsoOutputSource = settings.ListSource(Table.AlsoOutput);
+        ImmutableList<Target> alsoOutputs = AlsoOutputs(settings.List(Table.AlsoOutput), alsoOutputSource);
         Setting platformsSetting = settings.Text(Table.Platforms);
         ImmutableList<Platform> platforms = ParsePlatforms(platformsSetting) ?? spec.Platforms;
         Setting uploadChunkSize = settings.Text(Table.UploadChunkSize);
@@ -77,6 +80,7 @@ internal static class BuildSettings
         ImmutableDictionary<string, string> propertySources = new[] { output, destPath, platformsSetting, jobs, level, chunkSize, uploadChunkSize, registryTimeout, baseRef }
             .Select(setting => KeyValuePair.Create(Table.Options.First(row => row.Flag == setting.Flag).Property!, setting.Source))
             .Append(KeyValuePair.Create(ModificationTimeProperty, SourceDateEpochVariable))
+            .Append(KeyValuePair.Create(Table.AlsoOutput.Property!, alsoOutputSource))
             .ToImmutableDictionary(StringComparer.Ordinal);
 
         spec = spec
@@ -93,11 +97,12 @@ internal static class BuildSettings
             .WithPlatforms(platforms)
             .WithMetadata(Metadata(settings, source, destPath.Value ?? spec.DestPath))
             .WithOverrides(Overrides(config, config?.Build))
+            .WithAlsoOutputs(alsoOutputs)
             .WithLayer(spec.Layer
                 .WithWorkers(ParseInt(jobs) ?? spec.Layer.Workers)
                 .WithCompressionLevel(ParseInt(level) ?? spec.Layer.CompressionLevel)
                 .WithChunkSize(ParseInt(chunkSize) ?? spec.Layer.ChunkSize));
-        var invocation = new BuildInvocation(spec, imageRefs.Value, verbose, settings.Switch(Table.Quiet) ?? false, propertySources);
+        var invocation = new BuildInvocation(spec, imageRefs.Value, metadataFile.Value, verbose, settings.Switch(Table.Quiet) ?? false, propertySources);
         try
         {
             spec.Layer.Validated();
@@ -213,15 +218,38 @@ internal static class BuildSettings
             ? throw new OptionException(setting.Source, $"{path}: no such directory; give an existing directory for temporary files")
             : setting;
 
-    /// <summary>Checks before building that the reference can be written where asked, so a finished push is not reported as a failure for a typo.</summary>
-    private static Setting WritableFile(Setting setting)
+    /// <summary>The <c>--also-output</c> values, each <c>oci:PATH</c> or <c>docker-archive:PATH</c> in an existing directory.</summary>
+    private static ImmutableList<Target> AlsoOutputs(IReadOnlyList<string> values, string source)
+    {
+        var targets = ImmutableList.CreateBuilder<Target>();
+        foreach (string value in values)
+        {
+            Target target = value switch
+            {
+                _ when value.StartsWith(OciPrefix, StringComparison.Ordinal) && value.Length > OciPrefix.Length => Target.OciLayout(value[OciPrefix.Length..]),
+                _ when value.StartsWith(DockerArchivePrefix, StringComparison.Ordinal) && value.Length > DockerArchivePrefix.Length => Target.DockerTarball(value[DockerArchivePrefix.Length..]),
+                _ => throw new OptionException(source, $"'{value}' is not {OciPrefix}PATH (an OCI layout) or {DockerArchivePrefix}PATH (a docker tarball)"),
+            };
+            string parent = Path.GetDirectoryName(Path.GetFullPath(Path.TrimEndingDirectorySeparator(target.Path!))) ?? "/";
+            if (!Directory.Exists(parent))
+                throw new OptionException(source, $"{value}: the directory {parent} does not exist");
+            targets.Add(target);
+        }
+        return targets.ToImmutable();
+    }
+
+    private const string OciPrefix = "oci:";
+    private const string DockerArchivePrefix = "docker-archive:";
+
+    /// <summary>Checks before building that <paramref name="what"/> can be written where asked, so a finished push is not reported as a failure for a typo.</summary>
+    private static Setting WritableFile(Setting setting, string what)
     {
         if (setting.Value is not { } path) return setting;
         string parent = Path.GetDirectoryName(Path.GetFullPath(path)) ?? "/";
         if (!Directory.Exists(parent))
             throw new OptionException(setting.Source, $"{path}: the directory {parent} does not exist");
         if (Directory.Exists(path))
-            throw new OptionException(setting.Source, $"{path}: is a directory; give a file to write the image reference to");
+            throw new OptionException(setting.Source, $"{path}: is a directory; give a file to write {what} to");
         return setting;
     }
 

@@ -48,6 +48,7 @@ build.Command.SetAction(async (parsed, cancellationToken) =>
         if (!quiet)
             Console.Error.WriteLine(BuildSummary.Describe(result, clock.Elapsed));
         invocation.WriteImageRefs(result.Reference);
+        invocation.WriteMetadata(result);
         Console.Out.WriteLine(result.Reference);
         return 0;
     }

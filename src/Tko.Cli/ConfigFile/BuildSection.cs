@@ -72,6 +72,10 @@ public sealed class BuildSection
     [YamlMember(Alias = "tmp")] public string? Tmp { get; set; }
     /// <summary>--image-refs.</summary>
     [YamlMember(Alias = "image-refs")] public string? ImageRefs { get; set; }
+    /// <summary>--metadata-file.</summary>
+    [YamlMember(Alias = "metadata-file")] public string? MetadataFile { get; set; }
+    /// <summary>--also-output, a list.</summary>
+    [YamlMember(Alias = "also-output")] public List<string>? AlsoOutput { get; set; }
     /// <summary>--verbose.</summary>
     [YamlMember(Alias = "verbose")] public bool? Verbose { get; set; }
     /// <summary>--quiet.</summary>

@@ -16,6 +16,9 @@ internal sealed record BuildPlan(ImmutableList<BuildSpec> Platforms)
     /// <summary>The property a platform error names.</summary>
     public const string PlatformsProperty = $"{nameof(BuildSpec)}.{nameof(BuildSpec.Platforms)}";
 
+    /// <summary>The property an extra output's error names.</summary>
+    public const string AlsoOutputsProperty = $"{nameof(BuildSpec)}.{nameof(BuildSpec.AlsoOutputs)}";
+
     public static BuildPlan Create(BuildSpec spec)
     {
         spec.Layer.Validated();
@@ -30,6 +33,23 @@ internal sealed record BuildPlan(ImmutableList<BuildSpec> Platforms)
             throw new OptionException(PlatformsProperty, $"'{string.Join(',', spec.Platforms)}': a docker tarball (LOCAL_FILE) holds one platform's image, as docker load gives each tag one image; build one platform per tarball, or use OCI_LAYOUT or REMOTE for a multi-platform index");
         if (spec.Platforms.Count > 1 && spec.Target.Kind == TargetKind.DockerDaemon)
             throw new OptionException(PlatformsProperty, $"'{string.Join(',', spec.Platforms)}': a daemon (LOCAL_DAEMON) loads one platform's image per tag; build the platform it runs, or use OCI_LAYOUT or REMOTE for a multi-platform index");
+        CheckAlsoOutputs(spec);
         return new BuildPlan([.. spec.Platforms.Select(spec.ForPlatform)]);
+    }
+
+    /// <summary>Each extra output a layout or a tarball, at a path of its own; a tarball only for one platform.</summary>
+    private static void CheckAlsoOutputs(BuildSpec spec)
+    {
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        if (spec.Target.Path is { } main) paths.Add(Path.GetFullPath(Path.TrimEndingDirectorySeparator(main)));
+        foreach (Target extra in spec.AlsoOutputs)
+        {
+            if (extra.Kind is not (TargetKind.OciLayout or TargetKind.DockerTarball) || string.IsNullOrWhiteSpace(extra.Path))
+                throw new OptionException(AlsoOutputsProperty, $"{extra.Kind}: an extra output is an OCI layout or a docker tarball at a path");
+            if (!paths.Add(Path.GetFullPath(Path.TrimEndingDirectorySeparator(extra.Path))))
+                throw new OptionException(AlsoOutputsProperty, $"{extra.Path}: given as two outputs; give each output its own path");
+            if (spec.Platforms.Count > 1 && extra.Kind == TargetKind.DockerTarball)
+                throw new OptionException(AlsoOutputsProperty, $"{extra.Path}: a docker tarball holds one platform's image, and this build makes {spec.Platforms.Count}; write an OCI layout instead");
+        }
     }
 }

@@ -51,6 +51,7 @@ public sealed class BuildSession : IDisposable
 
     private async Task<BuildResult> BuildAsync(CancellationToken cancellationToken)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         // Everything that can be checked without a registry or the output is checked first.
         BuildPlan plan = BuildPlan.Create(Spec);
         PlatformSources.RequireAll(plan);
@@ -69,9 +70,10 @@ public sealed class BuildSession : IDisposable
             PlatformImageBuilder.BuildAsync(platform, bases[i], entries[i], destination,
                 new ProgressReporter(events, platform.Platforms[0].ToString()), compressionSlots, token)), cancellationToken);
 
-        return plan.IsIndex
+        BuildResult result = plan.IsIndex
             ? await PublishIndexAsync(destination, images, ManifestAnnotations.ForIndex(Spec, bases), events, cancellationToken)
             : await PublishManifestAsync(destination, images[0], events, cancellationToken);
+        return result with { Duration = clock.Elapsed };
     }
 
     /// <summary>
@@ -86,8 +88,8 @@ public sealed class BuildSession : IDisposable
     {
         PublishedImage published = await destination.PublishAsync(image.Manifest, image.Family.ManifestMediaType, [image], cancellationToken);
         new ProgressReporter(events, image.Platform.ToString()).Report(BuildEventKind.ImageWritten, published.Manifest.Size, published.Reference);
-        var platformImage = new PlatformImage(image.Platform, published.Manifest with { Platform = image.Platform }, image.Config, image.Layer);
-        return new BuildResult(published.Reference, published.Manifest, [platformImage], published.Location);
+        var platformImage = new PlatformImage(image.Platform, published.Manifest with { Platform = image.Platform }, image.Config, image.Layer, image.Describe(destination.TransferOf));
+        return Result(destination, published, [platformImage]);
     }
 
     /// <summary>Each platform's manifest by digest, in the given order, then the index over them, which carries the tags.</summary>
@@ -98,15 +100,47 @@ public sealed class BuildSession : IDisposable
         foreach (AssembledImage image in images)
         {
             Descriptor stored = await destination.StoreManifestAsync(image.Manifest, image.Family.ManifestMediaType, cancellationToken);
-            platformImages.Add(new PlatformImage(image.Platform, stored with { Platform = image.Platform }, image.Config, image.Layer));
+            platformImages.Add(new PlatformImage(image.Platform, stored with { Platform = image.Platform }, image.Config, image.Layer, []));
         }
         ImageIndex index = IndexAssembly.Create([.. platformImages.Select(p => p.Manifest)], annotations);
         PublishedImage published = await destination.PublishAsync(CanonicalJson.Serialize(index), index.MediaType, images, cancellationToken);
         new ProgressReporter(events, string.Join(',', images.Select(i => i.Platform))).Report(BuildEventKind.ImageWritten, published.Manifest.Size, published.Reference);
-        return new BuildResult(published.Reference, published.Manifest, platformImages.ToImmutable(), published.Location);
+        // The layers are described once the index is pushed: only then has every platform's blob been accounted for.
+        return Result(destination, published, [.. platformImages.Select((p, i) => p with { Layers = images[i].Describe(destination.TransferOf) })]);
     }
 
+    private static BuildResult Result(IImageDestination destination, PublishedImage published, ImmutableList<PlatformImage> images) =>
+        new(published.Reference, published.Manifest, images, published.Location)
+        {
+            Tags = published.Tags,
+            BytesUploaded = destination.BytesUploaded,
+            AlsoWritten = published.AlsoWritten,
+        };
+
     private IImageDestination OpenDestination(RegistryClient registry)
+    {
+        IImageDestination main = OpenMainDestination(registry);
+        if (Spec.AlsoOutputs.IsEmpty) return main;
+        // Each extra output records the names the main one publishes: the target's repository and tags.
+        BuildSpec named = Spec.Target.Reference is { } target
+            ? Spec.WithRepository(target.Name).WithTags(PublishedTags.For(target, Spec.Tags))
+            : Spec;
+        var extras = ImmutableArray.CreateBuilder<LayoutDestination>();
+        try
+        {
+            foreach (Target extra in Spec.AlsoOutputs)
+                extras.Add(new LayoutDestination(named.WithTarget(extra)));
+        }
+        catch
+        {
+            foreach (LayoutDestination opened in extras) opened.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            main.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+        return new FanOutDestination(main, extras.ToImmutable());
+    }
+
+    private IImageDestination OpenMainDestination(RegistryClient registry)
     {
         if (Spec.Target.Reference is not { } target)
             return new LayoutDestination(Spec);

@@ -35,7 +35,8 @@ internal static class PlatformImageBuilder
         Descriptor configDescriptor = await destination.StoreConfigAsync(CanonicalJson.Serialize(config), family.ConfigMediaType, cancellationToken);
         ImmutableList<Descriptor> layers = [.. baseImage.Layers, new Descriptor(family.LayerMediaType, layer.Digest, layer.Size)];
         Manifest manifest = ManifestAssembly.Create(family, configDescriptor, layers, annotations);
-        return new AssembledImage(IndexPlatform(spec.Platforms[0], config), family, configDescriptor, layers, layer, CanonicalJson.Serialize(manifest));
+        return new AssembledImage(IndexPlatform(spec.Platforms[0], config), family, configDescriptor, layers, layer, CanonicalJson.Serialize(manifest),
+            config.RootFs.DiffIds, baseImage.Layers.Count);
     }
 
     /// <summary>

@@ -9,4 +9,11 @@ namespace Tko.Model;
 /// <param name="Layers">The manifest's layers, the base's first.</param>
 /// <param name="Layer">The new layer.</param>
 /// <param name="Manifest">The manifest's canonical bytes.</param>
-internal sealed record AssembledImage(Platform Platform, ManifestFamily Family, Descriptor Config, ImmutableList<Descriptor> Layers, LayerResult Layer, byte[] Manifest);
+/// <param name="DiffIds">The config's rootfs diffIDs, one per layer.</param>
+/// <param name="BaseLayerCount">How many of <paramref name="Layers"/> are the base's.</param>
+internal sealed record AssembledImage(Platform Platform, ManifestFamily Family, Descriptor Config, ImmutableList<Descriptor> Layers, LayerResult Layer, byte[] Manifest, ImmutableList<Digest> DiffIds, int BaseLayerCount)
+{
+    /// <summary>Each layer with its diffID and origin; <paramref name="transferOf"/> tells how a registry got each blob.</summary>
+    public ImmutableList<ImageLayer> Describe(Func<Digest, BlobTransferKind?> transferOf) =>
+        [.. Layers.Select((blob, i) => new ImageLayer(blob, DiffIds.ElementAtOrDefault(i), i < BaseLayerCount ? LayerOrigin.Base : LayerOrigin.Built, transferOf(blob.Digest)))];
+}

@@ -9,6 +9,21 @@ namespace Tko;
 /// <param name="OutputPath">The full path of what was written (the repository, for a registry).</param>
 public sealed record BuildResult(string Reference, Descriptor Manifest, ImmutableList<PlatformImage> Images, string OutputPath)
 {
+    /// <summary>The tags pushed (a registry), loaded (a daemon) or recorded (a layout's index.json, a tarball's RepoTags), in order.</summary>
+    public ImmutableList<string> Tags { get; init; } = [];
+
+    /// <summary>
+    /// Bytes sent to a registry target: the blobs it lacked (the new layer, base layers copied
+    /// across, configs) and every manifest PUT; mounted or present blobs count nothing. 0 for other targets.
+    /// </summary>
+    public long BytesUploaded { get; init; }
+
+    /// <summary>The full paths of the extra layouts and tarballs written (<see cref="BuildSpec.AlsoOutputs"/>), in the order given.</summary>
+    public ImmutableList<string> AlsoWritten { get; init; } = [];
+
+    /// <summary>How long the build took, from the start of <see cref="BuildSession.RunAsync"/> to the image being visible.</summary>
+    public TimeSpan Duration { get; init; }
+
     /// <summary>The descriptor of the first (for one platform, the only) platform's config.</summary>
     public Descriptor Config => Images[0].Config;
 

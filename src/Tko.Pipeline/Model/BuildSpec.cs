@@ -44,6 +44,14 @@ public sealed partial record BuildSpec(
     /// </summary>
     public FileModes Modes { get; init; } = FileModes.Normalised;
 
+    /// <summary>
+    /// More outputs of the same image, each an OCI layout (<see cref="Target.OciLayout"/>) or a docker
+    /// tarball (<see cref="Target.DockerTarball"/>): written from the same build (the new layer's
+    /// compressed bytes are written to each as they are made, never compressed again) and made
+    /// visible after <see cref="Target"/>. A layout holds the same manifest, so the same digest.
+    /// </summary>
+    public ImmutableList<Target> AlsoOutputs { get; init; } = [];
+
     /// <summary>The base that has no layers.</summary>
     public const string Scratch = "scratch";
 

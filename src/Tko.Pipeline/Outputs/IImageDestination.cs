@@ -29,4 +29,10 @@ internal interface IImageDestination : IAsyncDisposable
     /// printed reference and where it went.
     /// </summary>
     Task<PublishedImage> PublishAsync(byte[] document, string mediaType, IReadOnlyList<AssembledImage> images, CancellationToken cancellationToken);
+
+    /// <summary>How a registry got the blob <paramref name="digest"/>; null for other destinations.</summary>
+    BlobTransferKind? TransferOf(Digest digest) => null;
+
+    /// <summary>Bytes sent to a registry (blobs it lacked, manifest PUTs); 0 for other destinations.</summary>
+    long BytesUploaded => 0;
 }

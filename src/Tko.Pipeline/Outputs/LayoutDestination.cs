@@ -46,7 +46,7 @@ internal sealed class LayoutDestination : IImageDestination
                 tags.Select(tag => $"{_spec.Repository}:{tag}"), cancellationToken);
         }
         _output.Commit();
-        return new PublishedImage(top, $"{_spec.Repository}@{top.Digest}", _output.Destination);
+        return new PublishedImage(top, $"{_spec.Repository}@{top.Digest}", _output.Destination, tags);
     }
 
     public ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Tko.Bases;
 using Tko.Dataflow;
 using Tko.Model;
@@ -12,6 +13,11 @@ namespace Tko.Outputs;
 internal sealed class RegistryDestination(RegistryClient registry, ImageReference target, IReadOnlyList<string> tags) : IImageDestination
 {
     private readonly OncePerDigest _baseLayers = new();
+    private readonly TransferLedger _ledger = new();
+
+    public BlobTransferKind? TransferOf(Digest digest) => _ledger.TransferOf(digest);
+
+    public long BytesUploaded => _ledger.BytesUploaded;
 
     public async Task<IPendingLayer> BeginLayerAsync(CancellationToken cancellationToken)
     {
@@ -21,7 +27,7 @@ internal sealed class RegistryDestination(RegistryClient registry, ImageReferenc
         LayerUploadMode mode = await registry.HeadManifestAsync(target.WithTag(tags[0]), cancellationToken) is null
             ? LayerUploadMode.Streaming
             : LayerUploadMode.AfterDigest;
-        return new PendingUpload(await registry.StartLayerUploadAsync(target, mode, cancellationToken));
+        return new PendingUpload(await registry.StartLayerUploadAsync(target, mode, cancellationToken), _ledger);
     }
 
     public async Task StoreBaseLayersAsync(BaseImage baseImage, CancellationToken cancellationToken)
@@ -30,7 +36,7 @@ internal sealed class RegistryDestination(RegistryClient registry, ImageReferenc
         {
             // At most RegistryClientOptions.MaxConcurrentBlobTransfers at a time: the client bounds them.
             await Concurrently.RunAsync(baseImage.Layers.Select<Descriptor, Func<CancellationToken, Task>>(layer => token =>
-                _baseLayers.RunAsync(layer.Digest, () => registry.EnsureBlobAsync(remote.Reference, target, layer, token))), cancellationToken);
+                _baseLayers.RunAsync(layer.Digest, async () => Record(await registry.EnsureBlobAsync(remote.Reference, target, layer, token)))), cancellationToken);
             return;
         }
         foreach (Descriptor layer in baseImage.Layers)
@@ -39,7 +45,11 @@ internal sealed class RegistryDestination(RegistryClient registry, ImageReferenc
 
     private async Task CopyFromDiskAsync(IBlobSource source, Descriptor layer, CancellationToken cancellationToken)
     {
-        if (await registry.BlobExistsAsync(target, layer.Digest, cancellationToken)) return;
+        if (await registry.BlobExistsAsync(target, layer.Digest, cancellationToken))
+        {
+            _ledger.Blob(layer, BlobTransferKind.AlreadyPresent);
+            return;
+        }
         await using LayerUpload upload = await registry.StartLayerUploadAsync(target, LayerUploadMode.Streaming, cancellationToken);
         await using (Stream blob = await source.OpenBlobAsync(layer, cancellationToken))
         {
@@ -49,28 +59,45 @@ internal sealed class RegistryDestination(RegistryClient registry, ImageReferenc
                 await upload.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
         await upload.CompleteAsync(layer.Digest, cancellationToken);
+        _ledger.Blob(layer, BlobTransferKind.Uploaded);
     }
 
-    public Task<Descriptor> StoreConfigAsync(byte[] config, string mediaType, CancellationToken cancellationToken) =>
-        registry.PutBlobAsync(target, config, mediaType, cancellationToken);
+    private void Record(BlobTransfer transfer) => _ledger.Blob(transfer.Blob, transfer.Kind);
 
-    public Task<Descriptor> StoreManifestAsync(byte[] manifest, string mediaType, CancellationToken cancellationToken) =>
-        registry.PutManifestAsync(target, manifest, mediaType, Digest.OfContent(manifest).ToString(), cancellationToken);
+    public async Task<Descriptor> StoreConfigAsync(byte[] config, string mediaType, CancellationToken cancellationToken)
+    {
+        BlobTransfer transfer = await registry.UploadBlobAsync(target, config, mediaType, cancellationToken);
+        Record(transfer);
+        return transfer.Blob;
+    }
+
+    public async Task<Descriptor> StoreManifestAsync(byte[] manifest, string mediaType, CancellationToken cancellationToken)
+    {
+        Descriptor stored = await registry.PutManifestAsync(target, manifest, mediaType, Digest.OfContent(manifest).ToString(), cancellationToken);
+        _ledger.Manifest(manifest.Length, 1);
+        return stored;
+    }
 
     public async Task<PublishedImage> PublishAsync(byte[] document, string mediaType, IReadOnlyList<AssembledImage> images, CancellationToken cancellationToken)
     {
         Descriptor pushed = await registry.PushManifestAsync(target, document, mediaType, tags, cancellationToken);
-        return new PublishedImage(pushed, $"{target.Name}@{pushed.Digest}", target.Name);
+        ImmutableList<string> pushedTags = [.. tags.Distinct(StringComparer.Ordinal)];
+        _ledger.Manifest(document.Length, 1 + pushedTags.Count); // by digest, then at each tag
+        return new PublishedImage(pushed, $"{target.Name}@{pushed.Digest}", target.Name, pushedTags);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>An upload session completed with the layer's digest.</summary>
-    private sealed class PendingUpload(LayerUpload upload) : IPendingLayer
+    private sealed class PendingUpload(LayerUpload upload, TransferLedger ledger) : IPendingLayer
     {
         public ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) => upload.WriteAsync(bytes, cancellationToken);
 
-        public Task CompleteAsync(LayerResult layer, CancellationToken cancellationToken) => upload.CompleteAsync(layer.Digest, cancellationToken);
+        public async Task CompleteAsync(LayerResult layer, CancellationToken cancellationToken)
+        {
+            await upload.CompleteAsync(layer.Digest, cancellationToken);
+            ledger.Blob(new Descriptor(MediaTypes.OciLayerGzip, layer.Digest, layer.Size), upload.WasPresent ? BlobTransferKind.AlreadyPresent : BlobTransferKind.Uploaded);
+        }
 
         public ValueTask DisposeAsync() => upload.DisposeAsync();
     }

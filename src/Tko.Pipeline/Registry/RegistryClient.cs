@@ -114,7 +114,11 @@ public sealed class RegistryClient : IDisposable
     }
 
     /// <summary>Uploads a blob held in memory (a config) unless the repository has it; returns its descriptor.</summary>
-    public async Task<Descriptor> PutBlobAsync(ImageReference target, ReadOnlyMemory<byte> bytes, string mediaType, CancellationToken cancellationToken = default)
+    public async Task<Descriptor> PutBlobAsync(ImageReference target, ReadOnlyMemory<byte> bytes, string mediaType, CancellationToken cancellationToken = default) =>
+        (await UploadBlobAsync(target, bytes, mediaType, cancellationToken)).Blob;
+
+    /// <summary>As <see cref="PutBlobAsync"/>, saying whether the blob was uploaded or already there.</summary>
+    public async Task<BlobTransfer> UploadBlobAsync(ImageReference target, ReadOnlyMemory<byte> bytes, string mediaType, CancellationToken cancellationToken = default)
     {
         await _transferSlots.WaitAsync(cancellationToken);
         try

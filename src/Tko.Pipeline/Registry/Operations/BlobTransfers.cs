@@ -14,10 +14,10 @@ internal sealed class BlobTransfers(RegistryHttp http, BlobOperations blobs, Reg
     public Task<BlobTransfer> EnsureAsync(ImageReference source, ImageReference target, Descriptor blob, CancellationToken cancellationToken) =>
         RetriedAsync($"{target.Name}@{blob.Digest}", () => EnsureOnceAsync(source, target, blob, cancellationToken), cancellationToken);
 
-    public async Task<Descriptor> PutAsync(ImageReference target, ReadOnlyMemory<byte> bytes, string mediaType, CancellationToken cancellationToken)
+    public async Task<BlobTransfer> PutAsync(ImageReference target, ReadOnlyMemory<byte> bytes, string mediaType, CancellationToken cancellationToken)
     {
         var blob = new Descriptor(mediaType, Digest.OfContent(bytes.Span), bytes.Length);
-        await RetriedAsync($"{target.Name}@{blob.Digest}", async () =>
+        return await RetriedAsync($"{target.Name}@{blob.Digest}", async () =>
         {
             RequestAccess access = RequestAccess.Push(target);
             if (await blobs.ExistsAsync(target, blob.Digest, blob.Size, access, cancellationToken))
@@ -26,7 +26,6 @@ internal sealed class BlobTransfers(RegistryHttp http, BlobOperations blobs, Reg
             await WholeBlobPut.SendAsync(upload, blob.Digest, () => new ReadOnlyMemoryContent(bytes), cancellationToken);
             return new BlobTransfer(blob, BlobTransferKind.Uploaded);
         }, cancellationToken);
-        return blob;
     }
 
     private async Task<BlobTransfer> EnsureOnceAsync(ImageReference source, ImageReference target, Descriptor blob, CancellationToken cancellationToken)
