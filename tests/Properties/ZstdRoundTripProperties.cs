@@ -34,7 +34,7 @@ public sealed partial class ZstdRoundTripProperties
             && layer.Blob.Length == layer.Result.Size
             && Frames().Match(listing) is { Success: true } frames && long.Parse(frames.Groups[1].Value) == chunks
             && Regex.IsMatch(listing, @"^DictID: 0$", RegexOptions.Multiline)
-            && Regex.IsMatch(listing, @"^Check: XXH64 ", RegexOptions.Multiline);
+            && Regex.IsMatch(listing, @"^Check: XXH64\b", RegexOptions.Multiline);
     }
 
     [GeneratedRegex(@"^# Zstandard Frames: (\d+)$", RegexOptions.Multiline)]

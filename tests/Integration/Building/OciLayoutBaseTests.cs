@@ -52,12 +52,12 @@ public sealed class OciLayoutBaseTests
     {
         using var workspace = new CliWorkspace();
         string baseLayout = workspace.Output("base");
-        CliOutcome.Succeeded(await workspace.BuildAsync([.. workspace.OciLayoutTo(baseLayout), "--dest-path", "/base"]));
+        CliOutcome.Succeeded(await workspace.BuildAsync([.. workspace.OciLayoutTo(baseLayout), "--dest-path", "/base", "--keep-modes"]));
         RewriteAsDockerFamily(baseLayout);
         ValidatedImage baseImage = ImageValidation.ValidateLayout(baseLayout).Single();
 
         string child = workspace.Output("child");
-        CliOutcome.Succeeded(await workspace.BuildAsync(workspace.Source, "--base-ref", "oci:" + baseLayout, "--target-type", "OCI_LAYOUT", "--output", child, "--compression", "zstd"));
+        CliOutcome.Succeeded(await workspace.BuildAsync(workspace.Source, "--base-ref", "oci:" + baseLayout, "--target-type", "OCI_LAYOUT", "--output", child, "--compression", "zstd", "--keep-modes"));
         ValidatedImage image = ImageValidation.ValidateLayout(child).Single();
 
         Assert.Equal(MediaTypes.OciManifest, image.Manifest.MediaType);

@@ -54,4 +54,21 @@ public sealed class ZstdLayersReadBack
         await ImageTools.PodmanUnpackAsync(copy, "latest", rootfs);
         TreeComparison.AssertSame(workspace.Source, Path.Combine(rootfs, "tko-app"));
     }
+
+    [Fact]
+    public async Task Diff_of_the_gzip_and_zstd_builds_finds_only_the_media_type_and_compression()
+    {
+        using var workspace = new CliWorkspace();
+        string zstdLayout = workspace.Output("zstd"), gzipLayout = workspace.Output("gzip");
+        CliOutcome.Succeeded(await workspace.BuildAsync([.. workspace.OciLayoutTo(gzipLayout)]));
+        CliOutcome.Succeeded(await workspace.BuildAsync([.. workspace.OciLayoutTo(zstdLayout), "--compression", "zstd"]));
+
+        ImageComparison comparison = await ImageDiff.CompareAsync("oci:" + gzipLayout, "oci:" + zstdLayout, new DiffOptions(null, RegistryClientOptions.Default));
+
+        Assert.Equal(
+            [(DifferencePart.Manifest, "layers[0].mediaType"), (DifferencePart.Layer, "layers[0]")],
+            comparison.Differences.Select(d => (d.Part, d.Where)));
+        Assert.Equal(MediaTypes.OciLayerZstd, comparison.Differences[0].B);
+        Assert.DoesNotContain(comparison.DigestChanges, d => d.Field == "diffID");
+    }
 }
