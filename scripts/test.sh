@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # program:package pairs the tests call; a test that finds one missing fails naming the package.
-tools=(gzip:gzip tar:tar skopeo:skopeo umoci:umoci setpriv:util-linux docker-registry:docker-registry htpasswd:apache2-utils busybox:busybox-static podman:podman git:git)
+tools=(gzip:gzip tar:tar zstd:zstd skopeo:skopeo umoci:umoci setpriv:util-linux docker-registry:docker-registry htpasswd:apache2-utils busybox:busybox-static podman:podman git:git)
 missing=()
 for pair in "${tools[@]}"; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")

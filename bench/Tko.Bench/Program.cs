@@ -9,5 +9,9 @@ if (args.Length > 0 && args[0] == "sizes")
 if (args.Length > 0 && args[0] == "chart")
     return ThroughputChart.Run(args[1..]);
 
+// `Tko.Bench zstd-libraries [REPEATS]` compares the zstd libraries on one thread (ZstdLibraries).
+if (args.Length > 0 && args[0] == "zstd-libraries")
+    return await ZstdLibraries.RunAsync(args[1..]);
+
 BenchmarkSwitcher.FromAssembly(typeof(Payload).Assembly).Run(args);
 return 0;

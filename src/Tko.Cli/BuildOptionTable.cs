@@ -34,7 +34,8 @@ internal static class BuildOptionTable
     // Image config (issue 12): labels, Cmd, ports, working directory, the entrypoint check.
     public static readonly BuildOption Labels = new("--label", Pairs, "Config labels only, as KEY=VALUE[,KEY=VALUE…] over the base's and the annotations, repeatable") { Variables = ["TKO_LABELS"], FileKeys = [new("labels", f => f.Labels)] };
     public static readonly BuildOption Jobs = new("--jobs", Number, "Compression workers") { Aliases = ["-j"], Variables = ["TKO_JOBS"], Default = "processor count", FileKeys = [new("jobs", f => f.Jobs)], Property = "LayerOptions.Workers" };
-    public static readonly BuildOption CompressionLevel = new("--compression-level", Number, "gzip level 0-9") { Variables = ["TKO_COMPRESSION_LEVEL"], Default = Invariant(LayerOptions.DefaultCompressionLevel), FileKeys = [new("compression-level", f => f.CompressionLevel)], Property = "LayerOptions.CompressionLevel" };
+    public static readonly BuildOption Compression = new("--compression", Text, "Layer compression: gzip, or zstd (smaller and faster to make; makes an OCI manifest; REMOTE and OCI_LAYOUT only)") { Variables = ["TKO_COMPRESSION"], Default = "gzip", FileKeys = [new("compression", f => f.Compression)], Property = "LayerOptions.Compression" };
+    public static readonly BuildOption CompressionLevel = new("--compression-level", Number, "gzip level 0-9, or zstd level 1-19") { Variables = ["TKO_COMPRESSION_LEVEL"], Default = Invariant(LayerOptions.DefaultCompressionLevel), FileKeys = [new("compression-level", f => f.CompressionLevel)], Property = "LayerOptions.CompressionLevel" };
     public static readonly BuildOption ChunkSize = new("--chunk-size", Number, "Bytes of tar each worker compresses at a time, 65536 to 268435456; part of what fixes the layer's bytes") { Variables = ["TKO_CHUNK_SIZE"], Default = Invariant(LayerOptions.DefaultChunkSize), FileKeys = [new("chunk-size", f => f.ChunkSize)], Property = "LayerOptions.ChunkSize" };
     public static readonly BuildOption RegistryUser = new("--registry-user", Text, "User name for the target registry") { Variables = ["TKO_REGISTRY_USER"], FileKeys = [new("registry-user", f => f.RegistryUser)] };
     public static readonly BuildOption RegistryPass = new("--registry-pass", Text, "Password or token for the target registry") { Variables = ["TKO_REGISTRY_PASS"], FileKeys = [new("registry-pass", f => f.RegistryPass)] };
@@ -56,7 +57,7 @@ internal static class BuildOptionTable
         BaseRef, TargetType, TargetRepo, Output, Tags, DestPath, DestChown, KeepModes, Chmod, Entrypoint, Platforms, Author, DefaultAnnotations, Annotations,
         AutoVersionAnnotation, Env, RunAs,
         Labels,
-        Jobs, CompressionLevel, ChunkSize, RegistryUser, RegistryPass, InsecureRegistries, UploadChunkSize,
+        Jobs, Compression, CompressionLevel, ChunkSize, RegistryUser, RegistryPass, InsecureRegistries, UploadChunkSize,
         RegistryTimeout, Tmp, ImageRefs,
         MetadataFile, AlsoOutput,
         Config, Verbose, Quiet,

@@ -60,6 +60,7 @@ internal static class BuildSettings
         ImmutableList<string> resolvedTags = localName?.Tag is { } localTag ? [localTag, .. tags] : [.. tags];
         Setting entrypoint = settings.Text(Table.Entrypoint);
         Setting jobs = settings.Text(Table.Jobs);
+        Setting compression = settings.Text(Table.Compression);
         Setting level = settings.Text(Table.CompressionLevel);
         Setting chunkSize = settings.Text(Table.ChunkSize);
         Setting destPath = settings.Text(Table.DestPath);
@@ -77,7 +78,7 @@ internal static class BuildSettings
         Setting baseRef = BaseReference(settings.Text(Table.BaseRef));
 
         // Where each library property got its value, so the library's errors, which name properties, can name the flag, variable or file line.
-        ImmutableDictionary<string, string> propertySources = new[] { output, destPath, platformsSetting, jobs, level, chunkSize, uploadChunkSize, registryTimeout, baseRef }
+        ImmutableDictionary<string, string> propertySources = new[] { output, destPath, platformsSetting, jobs, compression, level, chunkSize, uploadChunkSize, registryTimeout, baseRef }
             .Select(setting => KeyValuePair.Create(Table.Options.First(row => row.Flag == setting.Flag).Property!, setting.Source))
             .Append(KeyValuePair.Create(ModificationTimeProperty, SourceDateEpochVariable))
             .Append(KeyValuePair.Create(Table.AlsoOutput.Property!, alsoOutputSource))
@@ -100,6 +101,7 @@ internal static class BuildSettings
             .WithAlsoOutputs(alsoOutputs)
             .WithLayer(spec.Layer
                 .WithWorkers(ParseInt(jobs) ?? spec.Layer.Workers)
+                .WithCompression(ParseCompression(compression) ?? spec.Layer.Compression)
                 .WithCompressionLevel(ParseInt(level) ?? spec.Layer.CompressionLevel)
                 .WithChunkSize(ParseInt(chunkSize) ?? spec.Layer.ChunkSize));
         var invocation = new BuildInvocation(spec, imageRefs.Value, metadataFile.Value, verbose, settings.Switch(Table.Quiet) ?? false, propertySources);
@@ -279,6 +281,14 @@ internal static class BuildSettings
             throw new OptionException(setting.Source, e.Message);
         }
     }
+
+    private static LayerCompression? ParseCompression(Setting setting) => setting.Value switch
+    {
+        null => null,
+        "gzip" => LayerCompression.Gzip,
+        "zstd" => LayerCompression.Zstd,
+        var other => throw new OptionException(setting.Source, $"'{other}' is not gzip or zstd"),
+    };
 
     private static int? ParseInt(Setting setting)
     {

@@ -10,10 +10,10 @@ namespace Tko.Cli;
 internal static class VersionReport
 {
     /// <summary>
-    /// The loaded components, each found on demand. A new compressor (zstd, issue 11) is one more
-    /// entry here, reporting the library it really loaded.
+    /// The loaded components, each found on demand. A new compressor is one more entry here,
+    /// reporting the library it really loaded.
     /// </summary>
-    private static readonly Func<string>[] Components = [Runtime, ZlibNg];
+    private static readonly Func<string>[] Components = [Runtime, ZlibNg, Zstd];
 
     public static IEnumerable<string> Lines(bool verbose) =>
         verbose ? [ToolVersion.Text, .. Components.Select(component => component())] : [ToolVersion.Text];
@@ -25,4 +25,11 @@ internal static class VersionReport
         LoadedZlibNg.Find() is var (version, file)
             ? $"zlib-ng: {version} ({(Path.GetFileName(file) == LoadedZlibNg.LibraryName ? file : $"linked into {file}")})"
             : $"zlib-ng: unknown (no loaded file carries zlib-ng's version banner)";
+
+    /// <summary>zstd is ZstdSharp.Port, managed code compiled into tko: the zstd release it ports, and the port's version.</summary>
+    private static string Zstd()
+    {
+        uint number = ZstdSharp.Unsafe.Methods.ZSTD_versionNumber();
+        return $"zstd: {number / 10000}.{number / 100 % 100}.{number % 100} (ZstdSharp.Port {typeof(ZstdSharp.Compressor).Assembly.GetName().Version?.ToString(3)}, managed, in tko itself)";
+    }
 }

@@ -22,6 +22,19 @@ public sealed class LayerReproducibilityProperties
     }
 
     [TreeProperty]
+    public bool Zstd_layer_digests_do_not_depend_on_the_number_of_workers(TreeSpec tree, byte level)
+    {
+        using var source = new TempDirectory("prop-src");
+        TreeMaterializer.Write(tree, source.Path, seed: 7);
+        LayerOptions zstd = SmallChunks.WithCompression(LayerCompression.Zstd).WithCompressionLevel(1 + level % 5);
+
+        InMemoryLayer[] layers = [.. new[] { 1, 2, 8 }.Select(workers =>
+            InMemoryLayer.BuildAsync(source.Path, zstd.WithWorkers(workers)).GetAwaiter().GetResult())];
+
+        return layers.All(l => l.Result == layers[0].Result && l.Blob.AsSpan().SequenceEqual(layers[0].Blob));
+    }
+
+    [TreeProperty]
     public bool Config_and_manifest_digests_do_not_depend_on_the_number_of_workers(TreeSpec tree)
     {
         using var source = new TempDirectory("prop-src");

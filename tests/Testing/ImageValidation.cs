@@ -59,8 +59,9 @@ public static class ImageValidation
         {
             Descriptor layer = manifest.Layers[i];
             byte[] blob = ReadBlob(layoutRoot, layer);
-            Check(layer.MediaType is MediaTypes.OciLayerGzip or MediaTypes.DockerLayerGzip, $"layer {i} has media type {layer.MediaType}");
-            byte[] tar = Gunzip(blob);
+            Check(layer.MediaType is MediaTypes.OciLayerGzip or MediaTypes.DockerLayerGzip or MediaTypes.OciLayerZstd, $"layer {i} has media type {layer.MediaType}");
+            Check(layer.MediaType != MediaTypes.OciLayerZstd || manifest.MediaType == MediaTypes.OciManifest, $"layer {i} is zstd in a {manifest.MediaType}, which has no zstd media type");
+            byte[] tar = layer.MediaType == MediaTypes.OciLayerZstd ? Unzstd(blob) : Gunzip(blob);
             Digest diffId = Digest.OfContent(tar);
             Check(diffId == config.RootFs.DiffIds[i], $"layer {i} decompresses to {diffId}, but the config's diffID is {config.RootFs.DiffIds[i]}");
             tars.Add(tar);
@@ -82,6 +83,15 @@ public static class ImageValidation
     public static byte[] Gunzip(byte[] gzip)
     {
         using var input = new GZipStream(new MemoryStream(gzip), CompressionMode.Decompress);
+        var output = new MemoryStream();
+        input.CopyTo(output);
+        return output.ToArray();
+    }
+
+    /// <summary>Decompresses every zstd frame of <paramref name="zstd"/>, back to back.</summary>
+    public static byte[] Unzstd(byte[] zstd)
+    {
+        using var input = new ZstdSharp.DecompressionStream(new MemoryStream(zstd));
         var output = new MemoryStream();
         input.CopyTo(output);
         return output.ToArray();

@@ -64,6 +64,8 @@ public sealed class BuildSection
     [YamlMember(Alias = "registry-timeout")] public int? RegistryTimeout { get; set; }
     /// <summary>--jobs.</summary>
     [YamlMember(Alias = "jobs")] public int? Jobs { get; set; }
+    /// <summary>--compression: gzip or zstd.</summary>
+    [YamlMember(Alias = "compression")] public string? Compression { get; set; }
     /// <summary>--compression-level.</summary>
     [YamlMember(Alias = "compression-level")] public int? CompressionLevel { get; set; }
     /// <summary>--chunk-size.</summary>

@@ -19,9 +19,15 @@ internal sealed record BuildPlan(ImmutableList<BuildSpec> Platforms)
     /// <summary>The property an extra output's error names.</summary>
     public const string AlsoOutputsProperty = $"{nameof(BuildSpec)}.{nameof(BuildSpec.AlsoOutputs)}";
 
+    /// <summary>The property a compression error names.</summary>
+    public const string CompressionProperty = $"{nameof(LayerOptions)}.{nameof(LayerOptions.Compression)}";
+
     public static BuildPlan Create(BuildSpec spec)
     {
         spec.Layer.Validated();
+        // Docker's tarball and load API are only known to take gzip layers; untested, so refused up front.
+        if (spec.Layer.Compression == LayerCompression.Zstd && spec.Target.Kind is TargetKind.DockerTarball or TargetKind.DockerDaemon)
+            throw new OptionException(CompressionProperty, $"zstd layers go to a registry (REMOTE) or an OCI layout (OCI_LAYOUT); a docker tarball or daemon load ({(spec.Target.Kind == TargetKind.DockerTarball ? "LOCAL_FILE" : "LOCAL_DAEMON")}) takes gzip, so use gzip there");
         DestinationPath.Segments(spec.DestPath);
         if (spec.Platforms.IsEmpty)
             throw new OptionException(PlatformsProperty, "no platform given; name at least one, such as linux/amd64");

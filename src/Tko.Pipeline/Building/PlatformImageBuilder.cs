@@ -29,11 +29,13 @@ internal static class PlatformImageBuilder
         }
         await destination.StoreBaseLayersAsync(baseImage, cancellationToken);
 
-        ManifestFamily family = baseImage.Family;
+        // A zstd layer makes the image OCI whatever the base's format; the base's layer blobs are kept as they are.
+        ManifestFamily family = baseImage.Family.For(spec.Layer.Compression);
+        IEnumerable<Descriptor> baseLayers = family == baseImage.Family ? baseImage.Layers : baseImage.Layers.Select(OciBaseLayers.Of);
         ImmutableSortedDictionary<string, string>? annotations = ManifestAnnotations.For(spec, baseImage);
         ImageConfig config = ImageConfigMutation.AddLayer(baseImage.Config, layer, spec, annotations);
         Descriptor configDescriptor = await destination.StoreConfigAsync(CanonicalJson.Serialize(config), family.ConfigMediaType, cancellationToken);
-        ImmutableList<Descriptor> layers = [.. baseImage.Layers, new Descriptor(family.LayerMediaType, layer.Digest, layer.Size)];
+        ImmutableList<Descriptor> layers = [.. baseLayers, new Descriptor(family.LayerMediaTypeOf(spec.Layer.Compression), layer.Digest, layer.Size)];
         Manifest manifest = ManifestAssembly.Create(family, configDescriptor, layers, annotations);
         return new AssembledImage(IndexPlatform(spec.Platforms[0], config), family, configDescriptor, layers, layer, CanonicalJson.Serialize(manifest),
             config.RootFs.DiffIds, baseImage.Layers.Count);

@@ -25,12 +25,13 @@ internal static class CompressionStage
 
     private static void Run(ChannelReader<CompressionJob> jobs, LayerOptions options, ProgressReporter progress, SemaphoreSlim? slots, CancellationToken cancellationToken)
     {
+        using IChunkEncoder encoder = ChunkEncoders.For(options);
         while (jobs.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
         {
             if (!jobs.TryRead(out CompressionJob? job)) continue;
             try
             {
-                CompressedChunk compressed = Compress(job.Chunk, options, slots, cancellationToken);
+                CompressedChunk compressed = Compress(job.Chunk, encoder, slots, cancellationToken);
                 ArrayPool<byte>.Shared.Return(job.Chunk.Buffer);
                 progress.Report(BuildEventKind.BytesCompressed, job.Chunk.Length);
                 job.Result.SetResult(compressed);
@@ -43,13 +44,13 @@ internal static class CompressionStage
         }
     }
 
-    private static CompressedChunk Compress(TarChunk chunk, LayerOptions options, SemaphoreSlim? slots, CancellationToken cancellationToken)
+    private static CompressedChunk Compress(TarChunk chunk, IChunkEncoder encoder, SemaphoreSlim? slots, CancellationToken cancellationToken)
     {
-        if (slots is null) return ChunkCompressor.Compress(chunk, options.CompressionLevel, options.ChunkSize);
+        if (slots is null) return encoder.Compress(chunk);
         slots.Wait(cancellationToken);
         try
         {
-            return ChunkCompressor.Compress(chunk, options.CompressionLevel, options.ChunkSize);
+            return encoder.Compress(chunk);
         }
         finally
         {

@@ -6,14 +6,16 @@ using Tko.Compression;
 namespace Tko.Dataflow;
 
 /// <summary>
-/// The last stage: joins compressed chunks in tar order into one gzip member, hashes it (the
-/// layer digest) and hands the bytes to the sink as they come.
+/// The last stage: joins compressed chunks in tar order between the framing's header and trailer
+/// (one gzip member, or zstd frames back to back), hashes the result (the layer digest) and hands
+/// the bytes to the sink as they come.
 /// </summary>
 internal static class GzipStage
 {
     public static async Task<(Digest Digest, long Size)> RunAsync(
         ChannelReader<Task<CompressedChunk>> ordered,
         Task<TarSummary> tar,
+        LayerFraming framing,
         ILayerSink sink,
         ProgressReporter progress,
         CancellationToken cancellationToken)
@@ -29,7 +31,7 @@ internal static class GzipStage
             progress.Report(BuildEventKind.BytesWritten, bytes.Length);
         }
 
-        await WriteAsync(GzipFraming.Header);
+        if (!framing.Header.IsEmpty) await WriteAsync(framing.Header);
         await foreach (Task<CompressedChunk> pending in ordered.ReadAllAsync(cancellationToken))
         {
             // A chunk whose worker was stopped by a failure elsewhere never completes: wait for it only until cancellation.
@@ -38,8 +40,8 @@ internal static class GzipStage
             ArrayPool<byte>.Shared.Return(chunk.Buffer);
         }
         TarSummary summary = await tar;
-        await WriteAsync(GzipFraming.FinalBlock);
-        await WriteAsync(GzipFraming.Trailer(summary.Crc32, summary.Length));
+        ReadOnlyMemory<byte> trailer = framing.Trailer(summary.Crc32, summary.Length);
+        if (!trailer.IsEmpty) await WriteAsync(trailer);
         return (Digest.FromSha256(sha256.GetHashAndReset()), size);
     }
 }

@@ -7,8 +7,8 @@ using Tko.Dataflow;
 namespace Tko;
 
 /// <summary>
-/// Turns planned entries into a gzip layer: tar → chunks → N compression workers → in-order
-/// gzip → sink, each stage a task joined to the next by a bounded channel, so memory stays at a
+/// Turns planned entries into a gzip or zstd layer: tar → chunks → N compression workers → in-order
+/// join → sink, each stage a task joined to the next by a bounded channel, so memory stays at a
 /// few chunks per worker however large the tree. The first failure cancels every stage.
 /// </summary>
 public static class LayerPipeline
@@ -86,7 +86,7 @@ public static class LayerPipeline
                 return true;
             }))
             .ToArray<Task>();
-        Task<(Digest Digest, long Size)> gzip = Guarded(stop, () => GzipStage.RunAsync(ordered.Reader, tar, sink, progress, token));
+        Task<(Digest Digest, long Size)> gzip = Guarded(stop, () => GzipStage.RunAsync(ordered.Reader, tar, LayerFraming.For(options.Compression), sink, progress, token));
 
         try
         {

@@ -20,10 +20,11 @@ internal static class LayerReader
     public static async Task<ImmutableList<LayerEntryView>> ReadAsync(
         IImageStore store, Descriptor layer, Digest? diffId, string subject, CancellationToken cancellationToken)
     {
-        if (layer.MediaType.Contains("zstd", StringComparison.Ordinal))
-            throw new TkoException($"{subject}: layer {layer.Digest} is zstd-compressed, which tko diff does not read yet");
         await using Stream blob = await store.OpenBlobAsync(layer, cancellationToken);
-        Stream decompressed = layer.MediaType.EndsWith("gzip", StringComparison.Ordinal) ? new GZipStream(blob, CompressionMode.Decompress, leaveOpen: true) : blob;
+        Stream decompressed =
+            layer.MediaType.EndsWith("gzip", StringComparison.Ordinal) ? new GZipStream(blob, CompressionMode.Decompress, leaveOpen: true)
+            : layer.MediaType.EndsWith("zstd", StringComparison.Ordinal) ? new ZstdSharp.DecompressionStream(blob, leaveOpen: true)
+            : blob;
         await using var tar = new HashingReadStream(decompressed);
         var entries = ImmutableList.CreateBuilder<LayerEntryView>();
         byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);

@@ -11,6 +11,10 @@ public static class MediaTypes
     public const string OciConfig = "application/vnd.oci.image.config.v1+json";
     /// <summary>OCI gzip-compressed layer.</summary>
     public const string OciLayerGzip = "application/vnd.oci.image.layer.v1.tar+gzip";
+    /// <summary>OCI zstd-compressed layer.</summary>
+    public const string OciLayerZstd = "application/vnd.oci.image.layer.v1.tar+zstd";
+    /// <summary>OCI gzip-compressed layer that registries need not copy (Docker's foreign layer, as OCI names it).</summary>
+    public const string OciLayerNondistributableGzip = "application/vnd.oci.image.layer.nondistributable.v1.tar+gzip";
     /// <summary>OCI uncompressed layer.</summary>
     public const string OciLayer = "application/vnd.oci.image.layer.v1.tar";
     /// <summary>Docker image manifest, schema 2.</summary>
@@ -21,4 +25,6 @@ public static class MediaTypes
     public const string DockerConfig = "application/vnd.docker.container.image.v1+json";
     /// <summary>Docker gzip-compressed layer.</summary>
     public const string DockerLayerGzip = "application/vnd.docker.image.rootfs.diff.tar.gzip";
+    /// <summary>Docker gzip-compressed foreign layer (Windows base layers), which registries need not copy.</summary>
+    public const string DockerForeignLayerGzip = "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip";
 }

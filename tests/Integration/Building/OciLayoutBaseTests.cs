@@ -48,6 +48,30 @@ public sealed class OciLayoutBaseTests
     }
 
     [Fact]
+    public async Task Zstd_on_a_docker_family_base_gives_an_oci_image_of_the_same_base_blobs()
+    {
+        using var workspace = new CliWorkspace();
+        string baseLayout = workspace.Output("base");
+        CliOutcome.Succeeded(await workspace.BuildAsync([.. workspace.OciLayoutTo(baseLayout), "--dest-path", "/base", "--keep-modes"]));
+        RewriteAsDockerFamily(baseLayout);
+        ValidatedImage baseImage = ImageValidation.ValidateLayout(baseLayout).Single();
+
+        string child = workspace.Output("child");
+        CliOutcome.Succeeded(await workspace.BuildAsync(workspace.Source, "--base-ref", "oci:" + baseLayout, "--target-type", "OCI_LAYOUT", "--output", child, "--compression", "zstd", "--keep-modes"));
+        ValidatedImage image = ImageValidation.ValidateLayout(child).Single();
+
+        Assert.Equal(MediaTypes.OciManifest, image.Manifest.MediaType);
+        Assert.Equal(MediaTypes.OciConfig, image.Manifest.Config.MediaType);
+        Assert.Equal([MediaTypes.OciLayerGzip, MediaTypes.OciLayerZstd], image.Manifest.Layers.Select(l => l.MediaType));
+        Assert.Equal(baseImage.Manifest.Layers[0].Digest, image.Manifest.Layers[0].Digest);
+        Assert.Equal(baseImage.Manifest.Layers[0].Size, image.Manifest.Layers[0].Size);
+        string rootfs = workspace.Output("rootfs");
+        await ImageTools.PodmanUnpackAsync(child, "latest", rootfs);
+        TreeComparison.AssertSame(workspace.Source, Path.Combine(rootfs, "base"));
+        TreeComparison.AssertSame(workspace.Source, Path.Combine(rootfs, "tko-app"));
+    }
+
+    [Fact]
     public async Task Unknown_tag_platform_mismatch_and_corrupt_blob_fail_naming_the_base()
     {
         using var workspace = new CliWorkspace();

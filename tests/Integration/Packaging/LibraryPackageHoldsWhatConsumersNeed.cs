@@ -11,7 +11,7 @@ namespace Tko.Integration.Packaging;
 /// </summary>
 public sealed class LibraryPackageHoldsWhatConsumersNeed
 {
-    private static readonly string[] Dependencies = ["System.Reactive", "Polly.Core", "System.IO.Hashing", "Microsoft.Extensions.FileSystemGlobbing"];
+    private static readonly string[] Dependencies = ["System.Reactive", "Polly.Core", "System.IO.Hashing", "Microsoft.Extensions.FileSystemGlobbing", "ZstdSharp.Port"];
 
     [Fact]
     public void Package_holds_the_dll_its_xml_docs_and_the_readme_and_no_analyzer()

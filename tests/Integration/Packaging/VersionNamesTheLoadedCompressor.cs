@@ -7,9 +7,10 @@ using Xunit;
 namespace Tko.Integration.Packaging;
 
 /// <summary>
-/// <c>tko version -v</c> names the .NET runtime and the zlib-ng that layer bytes come from, as
-/// loaded: the shared runtime's compression library for the tool, and the copy linked into the
-/// native binary. Each version is checked against the file it must come from, read here on its own.
+/// <c>tko version -v</c> names the .NET runtime and the zlib-ng and zstd that layer bytes come from,
+/// as loaded: the shared runtime's compression library for the tool, and the copy linked into the
+/// native binary; zstd is the managed ZstdSharp.Port in both. Each version is checked against the
+/// file it must come from, read here on its own.
 /// </summary>
 public sealed partial class VersionNamesTheLoadedCompressor
 {
@@ -21,7 +22,7 @@ public sealed partial class VersionNamesTheLoadedCompressor
         string runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         string library = Path.Combine(runtimeDirectory, "libSystem.IO.Compression.Native.so");
         Assert.Equal(
-            [Tko.Cli.ToolVersion.Text, $".NET runtime: {Environment.Version} (linux-x64)", $"zlib-ng: {BannerIn(library)} ({library})"],
+            [Tko.Cli.ToolVersion.Text, $".NET runtime: {Environment.Version} (linux-x64)", $"zlib-ng: {BannerIn(library)} ({library})", ZstdLine()],
             result.StandardOutput.TrimEnd('\n').Split('\n'));
     }
 
@@ -37,7 +38,7 @@ public sealed partial class VersionNamesTheLoadedCompressor
         // Native AOT links zlib-ng from the runtime pack of the same version (libz.a).
         string packLibrary = Path.Combine(NuGetPackages(), "microsoft.netcore.app.runtime.nativeaot.linux-x64", runtime.Groups[1].Value,
             "runtimes", "linux-x64", "native", "libz.a");
-        Assert.Equal([Tko.Cli.ToolVersion.Text, lines[1], $"zlib-ng: {BannerIn(packLibrary)} (linked into {tko})"], lines);
+        Assert.Equal([Tko.Cli.ToolVersion.Text, lines[1], $"zlib-ng: {BannerIn(packLibrary)} (linked into {tko})", ZstdLine()], lines);
     }
 
     [Fact]
@@ -45,6 +46,20 @@ public sealed partial class VersionNamesTheLoadedCompressor
     {
         ProcessResult result = await TkoCli.RunAsync(Path.GetTempPath(), ["version"]);
         Assert.Equal(Tko.Cli.ToolVersion.Text + "\n", result.StandardOutput);
+    }
+
+    /// <summary>The zstd line: the zstd release the port reports, and the package version pinned in Directory.Packages.props.</summary>
+    private static string ZstdLine()
+    {
+        Match pinned = PinnedPort().Match(File.ReadAllText(Path.Combine(ShippedArtifacts.RepositoryRoot, "Directory.Packages.props")));
+        Assert.True(pinned.Success, "Directory.Packages.props pins no ZstdSharp.Port version");
+        return $"zstd: {ZstdVersion()} (ZstdSharp.Port {pinned.Groups[1].Value}, managed, in tko itself)";
+    }
+
+    private static string ZstdVersion()
+    {
+        uint number = ZstdSharp.Unsafe.Methods.ZSTD_versionNumber();
+        return $"{number / 10000}.{number / 100 % 100}.{number % 100}";
     }
 
     private static string BannerIn(string file)
@@ -58,6 +73,9 @@ public sealed partial class VersionNamesTheLoadedCompressor
         Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages
             ? packages
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+    [GeneratedRegex(@"<PackageVersion Include=""ZstdSharp.Port"" Version=""([0-9.]+)""")]
+    private static partial Regex PinnedPort();
 
     [GeneratedRegex(@" zlib-ng ([0-9][0-9.]*)\0")]
     private static partial Regex Banner();
