@@ -24,6 +24,9 @@ internal sealed record BuildOption(string Flag, SettingKind Kind, string Help)
     /// <summary>The keys of <c>build:</c> in <c>.tko.yml</c> (first given wins) and how each is read from the file; empty when the file cannot set it.</summary>
     public ImmutableArray<FileKey> FileKeys { get; init; } = [];
 
+    /// <summary>The file may give this comma-separated text setting as a YAML list too (<c>platforms: [a, b]</c>).</summary>
+    public bool FileTakesList { get; init; }
+
     /// <summary>
     /// The library property the value becomes (<c>LayerOptions.ChunkSize</c>), so an error the
     /// library raises about it can be told in terms of where the user gave the value.

@@ -24,7 +24,7 @@ internal static class BuildOptionTable
     public static readonly BuildOption KeepModes = new("--keep-modes", Switch, "Keep each entry's permission bits from disk; by default directories and executables are 0755, other files 0644") { Variables = ["TKO_KEEP_MODES"], Default = "false", FileKeys = [new("keep-modes", f => f.KeepModes)] };
     public static readonly BuildOption Chmod = new("--chmod", List, "MODE=GLOB[,GLOB…]: octal mode for the SOURCE paths matching a glob, repeatable, later rules win") { FileKeys = [new("chmod", f => f.Chmod)] };
     public static readonly BuildOption Entrypoint = new("--entrypoint", Text, "Entrypoint of the image") { Variables = ["TKO_ENTRYPOINT"], Default = "/tko-app/app", FileKeys = [new("entrypoint", f => f.Entrypoint)] };
-    public static readonly BuildOption Platforms = new("--platforms", Text, "Platforms as os/arch[/variant], comma-separated") { Aliases = ["-p", "--platform"], Variables = ["TKO_PLATFORMS", "TKO_PLATFORM"], Default = "linux/amd64", FileKeys = [new("platforms", f => f.Platforms)], Property = "BuildSpec.Platforms" };
+    public static readonly BuildOption Platforms = new("--platforms", Text, "Platforms as os/arch[/variant], comma-separated") { Aliases = ["-p", "--platform"], Variables = ["TKO_PLATFORMS", "TKO_PLATFORM"], Default = "linux/amd64", FileKeys = [new("platforms", f => f.Platforms?.Text), new("platform", f => f.Platform?.Text)], FileTakesList = true, Property = "BuildSpec.Platforms" };
     public static readonly BuildOption Author = new("--author", Text, "The image config's author; without it the base's is kept") { Variables = ["TKO_AUTHOR"], FileKeys = [new("author", f => f.Author)] };
     public static readonly BuildOption DefaultAnnotations = new("--default-annotations", Pairs, "Annotations of the manifest and labels of the config, as KEY=VALUE[,KEY=VALUE…], repeatable") { Aliases = ["-A"], Variables = ["TKO_DEFAULT_ANNOTATIONS"], FileKeys = [new("default-annotations", f => f.DefaultAnnotations)] };
     public static readonly BuildOption Annotations = new("--annotations", Pairs, "Annotations and labels as KEY=VALUE[,KEY=VALUE…] over --default-annotations, repeatable") { Aliases = ["-a"], Variables = ["TKO_ANNOTATIONS"], FileKeys = [new("annotations", f => f.Annotations)] };
@@ -60,9 +60,13 @@ internal static class BuildOptionTable
     /// <summary>SOURCE and every option.</summary>
     public static readonly ImmutableArray<BuildOption> All = [Source, .. Options];
 
+    /// <summary>The row of each key of <c>build:</c>.</summary>
+    public static readonly ImmutableDictionary<string, BuildOption> FileKeyRows =
+        All.SelectMany(o => o.FileKeys.Select(k => KeyValuePair.Create(k.Key, o))).ToImmutableDictionary(StringComparer.Ordinal);
+
     /// <summary>The kind of each key of <c>build:</c>, from the rows.</summary>
     public static readonly ImmutableDictionary<string, SettingKind> FileKeyKinds =
-        All.SelectMany(o => o.FileKeys.Select(k => KeyValuePair.Create(k.Key, o.Kind))).ToImmutableDictionary(StringComparer.Ordinal);
+        FileKeyRows.ToImmutableDictionary(p => p.Key, p => p.Value.Kind, StringComparer.Ordinal);
 
     private static string Invariant(int number) => number.ToString(CultureInfo.InvariantCulture);
 }

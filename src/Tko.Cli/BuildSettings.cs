@@ -160,7 +160,8 @@ internal static class BuildSettings
             if (section is null) continue;
             if (section.BaseRef is { } overrideBase)
                 BaseReference(new Setting(overrideBase, config.Where($"platform-overrides.{name}.base-ref"), Table.BaseRef.Flag));
-            ImmutableList<string>? env = section.Env is null ? null : [.. section.Env.Select(p => $"{p.Key}={p.Value}")];
+            ImmutableList<string>? env = section.Env is null ? null
+                : [.. section.Env.Pairs(config.Where($"platform-overrides.{name}.env")).Select(p => $"{p.Key}={p.Value}")];
             overrides.Add(new PlatformOverride(platform, section.BaseRef, section.Source,
                 section.Entrypoint is { } entrypoint ? [entrypoint] : null, env, section.RunAs));
         }

@@ -66,15 +66,13 @@ internal sealed class SettingSources(ParseResult parsed, BuildCommandLine cli, E
         return FromFile(row) is ({ } key, not null) ? config!.Where(key) : row.Flag;
     }
 
-    /// <summary>A repeatable <c>KEY=VALUE[,KEY=VALUE…]</c> setting; in the file it is a map.</summary>
+    /// <summary>A repeatable <c>KEY=VALUE[,KEY=VALUE…]</c> setting; in the file a map or the same text.</summary>
     public ImmutableList<KeyValuePair<string, string>> Pairs(BuildOption row)
     {
         if (parsed.GetValue(cli.Repeatable(row)) is { Length: > 0 } flags) return KeyValueList.Parse(flags, row.Flag);
         foreach (string variable in row.Variables)
             if (Variable(variable) is { } value) return KeyValueList.Parse([value], environment.Describe(variable));
-        return FromFile(row).Value is Dictionary<string, string> map
-            ? [.. map.Select(p => new KeyValuePair<string, string>(p.Key, p.Value ?? ""))]
-            : [];
+        return FromFile(row) is ({ } key, MapOrText pairs) ? pairs.Pairs(config!.Where(key)) : [];
     }
 
     /// <summary>The first of the row's keys the file sets, and its value.</summary>
