@@ -33,9 +33,12 @@ internal sealed record BuildOption(string Flag, SettingKind Kind, string Help)
     /// </summary>
     public string? Property { get; init; }
 
-    /// <summary>The <c>--help</c> text: the help, then <c>[env: …]</c> and <c>[default: …]</c> (README's table is checked against these).</summary>
+    /// <summary>
+    /// The <c>--help</c> text: the help, then <c>[env: …]</c> and <c>[default: …]</c>, the default
+    /// shown as README's table shows it (<c>off</c> for a switch, <c>(none)</c>), which a test checks.
+    /// </summary>
     public string Description =>
-        Help + (Variables.IsEmpty ? "" : $" [env: {string.Join(", ", Variables)}]") + (Default is null ? "" : $" [default: {Default}]");
+        Help + (Variables.IsEmpty ? "" : $" [env: {string.Join(", ", Variables)}]") + $" [default: {Default ?? (Kind == SettingKind.Switch ? "off" : "(none)")}]";
 }
 
 /// <summary>A key of the <c>build:</c> section and how to read its typed value (no reflection, for Native AOT).</summary>

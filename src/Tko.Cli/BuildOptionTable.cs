@@ -13,7 +13,7 @@ namespace Tko.Cli;
 /// </summary>
 internal static class BuildOptionTable
 {
-    public static readonly BuildOption Source = new("SOURCE", Text, "Directory of build artifacts to add as a layer") { Variables = ["TKO_SOURCE_PATH"], FileKeys = [new("source", f => f.Source)] };
+    public static readonly BuildOption Source = new("SOURCE", Text, "Directory of build artifacts to add as a layer") { Variables = ["TKO_SOURCE_PATH"], Default = "(required)", FileKeys = [new("source", f => f.Source)] };
     public static readonly BuildOption BaseRef = new("--base-ref", Text, "Base image: a registry reference, oci:PATH[:TAG] or scratch") { Aliases = ["-b"], Variables = ["TKO_BASE_REF", "TKO_BASE_IMAGE"], Default = BuildSettings.DefaultBaseRef, FileKeys = [new("base-ref", f => f.BaseRef)], Property = "BuildSpec.BaseRef" };
     public static readonly BuildOption TargetType = new("--target-type", Text, "REMOTE (push to --target-repo), LOCAL_DAEMON, LOCAL_FILE (docker tarball) or OCI_LAYOUT") { Aliases = ["-T"], Variables = ["TKO_TARGET_TYPE"], Default = Cli.TargetType.Remote, FileKeys = [new("target-type", f => f.TargetType)] };
     public static readonly BuildOption TargetRepo = new("--target-repo", Text, "Repository to push to (REMOTE), or the image name in the printed reference and tags") { Aliases = ["-t"], Variables = ["TKO_TARGET_REPO"], Default = "tko.local/<source dir>", FileKeys = [new("target-repo", f => f.TargetRepo)] };
@@ -44,7 +44,7 @@ internal static class BuildOptionTable
     public static readonly BuildOption Tmp = new("--tmp", Text, "Existing directory for temporary files (the spool of a registry upload)") { Variables = ["TKO_TMP"], Default = "system temporary directory", FileKeys = [new("tmp", f => f.Tmp)] };
     public static readonly BuildOption ImageRefs = new("--image-refs", Text, "File to write the resulting image reference to, as ko does") { FileKeys = [new("image-refs", f => f.ImageRefs)] };
     public static readonly BuildOption Config = new("--config", Text, "Settings file to read instead of ./.tko.yml or ./.tko.yaml; it must exist");
-    public static readonly BuildOption Verbose = new("--verbose", Switch, "Explain failures in detail") { Aliases = ["-v"], FileKeys = [new("verbose", f => f.Verbose)] };
+    public static readonly BuildOption Verbose = new("--verbose", Switch, "Log each registry request and retry and what a daemon answers on stderr (secrets removed), show progress as plain lines, and add the exception chain to a failure") { Aliases = ["-v"], FileKeys = [new("verbose", f => f.Verbose)] };
     public static readonly BuildOption Quiet = new("--quiet", Switch, "Print only the image reference") { Aliases = ["-q"], FileKeys = [new("quiet", f => f.Quiet)] };
 
     /// <summary>The options of <c>tko build</c> in <c>--help</c>'s order (SOURCE, the argument, is apart).</summary>
