@@ -24,15 +24,21 @@ internal sealed record BuildOption(string Flag, SettingKind Kind, string Help)
     /// <summary>The keys of <c>build:</c> in <c>.tko.yml</c> (first given wins) and how each is read from the file; empty when the file cannot set it.</summary>
     public ImmutableArray<FileKey> FileKeys { get; init; } = [];
 
+    /// <summary>The file may give this comma-separated text setting as a YAML list too (<c>platforms: [a, b]</c>).</summary>
+    public bool FileTakesList { get; init; }
+
     /// <summary>
     /// The library property the value becomes (<c>LayerOptions.ChunkSize</c>), so an error the
     /// library raises about it can be told in terms of where the user gave the value.
     /// </summary>
     public string? Property { get; init; }
 
-    /// <summary>The <c>--help</c> text: the help, then <c>[env: …]</c> and <c>[default: …]</c> (README's table is checked against these).</summary>
+    /// <summary>
+    /// The <c>--help</c> text: the help, then <c>[env: …]</c> and <c>[default: …]</c>, the default
+    /// shown as README's table shows it (<c>off</c> for a switch, <c>(none)</c>), which a test checks.
+    /// </summary>
     public string Description =>
-        Help + (Variables.IsEmpty ? "" : $" [env: {string.Join(", ", Variables)}]") + (Default is null ? "" : $" [default: {Default}]");
+        Help + (Variables.IsEmpty ? "" : $" [env: {string.Join(", ", Variables)}]") + $" [default: {Default ?? (Kind == SettingKind.Switch ? "off" : "(none)")}]";
 }
 
 /// <summary>A key of the <c>build:</c> section and how to read its typed value (no reflection, for Native AOT).</summary>

@@ -13,7 +13,7 @@ namespace Tko.Cli;
 /// </summary>
 internal static class BuildOptionTable
 {
-    public static readonly BuildOption Source = new("SOURCE", Text, "Directory of build artifacts to add as a layer") { Variables = ["TKO_SOURCE_PATH"], FileKeys = [new("source", f => f.Source)] };
+    public static readonly BuildOption Source = new("SOURCE", Text, "Directory of build artifacts to add as a layer") { Variables = ["TKO_SOURCE_PATH"], Default = "(required)", FileKeys = [new("source", f => f.Source)] };
     public static readonly BuildOption BaseRef = new("--base-ref", Text, "Base image: a registry reference, oci:PATH[:TAG] or scratch") { Aliases = ["-b"], Variables = ["TKO_BASE_REF", "TKO_BASE_IMAGE"], Default = BuildSettings.DefaultBaseRef, FileKeys = [new("base-ref", f => f.BaseRef)], Property = "BuildSpec.BaseRef" };
     public static readonly BuildOption TargetType = new("--target-type", Text, "REMOTE (push to --target-repo), LOCAL_DAEMON, LOCAL_FILE (docker tarball) or OCI_LAYOUT") { Aliases = ["-T"], Variables = ["TKO_TARGET_TYPE"], Default = Cli.TargetType.Remote, FileKeys = [new("target-type", f => f.TargetType)] };
     public static readonly BuildOption TargetRepo = new("--target-repo", Text, "Repository to push to (REMOTE), or the image name in the printed reference and tags") { Aliases = ["-t"], Variables = ["TKO_TARGET_REPO"], Default = "tko.local/<source dir>", FileKeys = [new("target-repo", f => f.TargetRepo)] };
@@ -24,7 +24,7 @@ internal static class BuildOptionTable
     public static readonly BuildOption KeepModes = new("--keep-modes", Switch, "Keep each entry's permission bits from disk; by default directories and executables are 0755, other files 0644") { Variables = ["TKO_KEEP_MODES"], Default = "false", FileKeys = [new("keep-modes", f => f.KeepModes)] };
     public static readonly BuildOption Chmod = new("--chmod", List, "MODE=GLOB[,GLOB…]: octal mode for the SOURCE paths matching a glob, repeatable, later rules win") { FileKeys = [new("chmod", f => f.Chmod)] };
     public static readonly BuildOption Entrypoint = new("--entrypoint", Text, "Entrypoint of the image") { Variables = ["TKO_ENTRYPOINT"], Default = "/tko-app/app", FileKeys = [new("entrypoint", f => f.Entrypoint)] };
-    public static readonly BuildOption Platforms = new("--platforms", Text, "Platforms as os/arch[/variant], comma-separated") { Aliases = ["-p", "--platform"], Variables = ["TKO_PLATFORMS", "TKO_PLATFORM"], Default = "linux/amd64", FileKeys = [new("platforms", f => f.Platforms)], Property = "BuildSpec.Platforms" };
+    public static readonly BuildOption Platforms = new("--platforms", Text, "Platforms as os/arch[/variant], comma-separated") { Aliases = ["-p", "--platform"], Variables = ["TKO_PLATFORMS", "TKO_PLATFORM"], Default = "linux/amd64", FileKeys = [new("platforms", f => f.Platforms?.Text), new("platform", f => f.Platform?.Text)], FileTakesList = true, Property = "BuildSpec.Platforms" };
     public static readonly BuildOption Author = new("--author", Text, "The image config's author; without it the base's is kept") { Variables = ["TKO_AUTHOR"], FileKeys = [new("author", f => f.Author)] };
     public static readonly BuildOption DefaultAnnotations = new("--default-annotations", Pairs, "Annotations of the manifest and labels of the config, as KEY=VALUE[,KEY=VALUE…], repeatable") { Aliases = ["-A"], Variables = ["TKO_DEFAULT_ANNOTATIONS"], FileKeys = [new("default-annotations", f => f.DefaultAnnotations)] };
     public static readonly BuildOption Annotations = new("--annotations", Pairs, "Annotations and labels as KEY=VALUE[,KEY=VALUE…] over --default-annotations, repeatable") { Aliases = ["-a"], Variables = ["TKO_ANNOTATIONS"], FileKeys = [new("annotations", f => f.Annotations)] };
@@ -48,7 +48,7 @@ internal static class BuildOptionTable
     public static readonly BuildOption MetadataFile = new("--metadata-file", Text, "File to write a JSON document describing the result to (reference, digest, tags, platforms, layers, bytes uploaded, duration), as buildx does") { Variables = ["TKO_METADATA_FILE"], FileKeys = [new("metadata-file", f => f.MetadataFile)] };
     public static readonly BuildOption AlsoOutput = new("--also-output", List, "Also write the image as oci:PATH (an OCI layout) or docker-archive:PATH (a docker tarball), from the same build, repeatable") { Variables = ["TKO_ALSO_OUTPUT"], FileKeys = [new("also-output", f => f.AlsoOutput)], Property = "BuildSpec.AlsoOutputs" };
     public static readonly BuildOption Config = new("--config", Text, "Settings file to read instead of ./.tko.yml or ./.tko.yaml; it must exist");
-    public static readonly BuildOption Verbose = new("--verbose", Switch, "Explain failures in detail") { Aliases = ["-v"], FileKeys = [new("verbose", f => f.Verbose)] };
+    public static readonly BuildOption Verbose = new("--verbose", Switch, "Log each registry request and retry and what a daemon answers on stderr (secrets removed), show progress as plain lines, and add the exception chain to a failure") { Aliases = ["-v"], FileKeys = [new("verbose", f => f.Verbose)] };
     public static readonly BuildOption Quiet = new("--quiet", Switch, "Print only the image reference") { Aliases = ["-q"], FileKeys = [new("quiet", f => f.Quiet)] };
 
     /// <summary>The options of <c>tko build</c> in <c>--help</c>'s order (SOURCE, the argument, is apart).</summary>
@@ -66,9 +66,13 @@ internal static class BuildOptionTable
     /// <summary>SOURCE and every option.</summary>
     public static readonly ImmutableArray<BuildOption> All = [Source, .. Options];
 
+    /// <summary>The row of each key of <c>build:</c>.</summary>
+    public static readonly ImmutableDictionary<string, BuildOption> FileKeyRows =
+        All.SelectMany(o => o.FileKeys.Select(k => KeyValuePair.Create(k.Key, o))).ToImmutableDictionary(StringComparer.Ordinal);
+
     /// <summary>The kind of each key of <c>build:</c>, from the rows.</summary>
     public static readonly ImmutableDictionary<string, SettingKind> FileKeyKinds =
-        All.SelectMany(o => o.FileKeys.Select(k => KeyValuePair.Create(k.Key, o.Kind))).ToImmutableDictionary(StringComparer.Ordinal);
+        FileKeyRows.ToImmutableDictionary(p => p.Key, p => p.Value.Kind, StringComparer.Ordinal);
 
     private static string Invariant(int number) => number.ToString(CultureInfo.InvariantCulture);
 }

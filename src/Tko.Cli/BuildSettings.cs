@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using Tko.Cli.ConfigFile;
+using Tko.Cli.DotEnv;
 using Table = Tko.Cli.BuildOptionTable;
 
 namespace Tko.Cli;
@@ -27,11 +28,15 @@ internal static class BuildSettings
     public static BuildInvocation Resolve(ParseResult parsed, BuildCommandLine cli, Func<string, string?> environment) =>
         Resolve(parsed, cli, environment, Directory.GetCurrentDirectory());
 
-    /// <summary>Resolves the build; <c>.tko.yml</c> is looked for in <paramref name="workingDirectory"/>.</summary>
+    /// <summary>
+    /// Resolves the build; <c>.env.local</c>, <c>.env</c> (under <paramref name="environment"/>) and
+    /// <c>.tko.yml</c> are looked for in <paramref name="workingDirectory"/>.
+    /// </summary>
     public static BuildInvocation Resolve(ParseResult parsed, BuildCommandLine cli, Func<string, string?> environment, string workingDirectory)
     {
+        EnvironmentVariables variables = DotEnvFiles.Under(environment, workingDirectory);
         TkoConfig? config = TkoConfigReader.Read(parsed.GetValue(cli.Config), workingDirectory);
-        var settings = new SettingSources(parsed, cli, environment, config);
+        var settings = new SettingSources(parsed, cli, variables, config);
 
         Setting sourceSetting = settings.Text(Table.Source);
         string source = sourceSetting.Value
@@ -162,7 +167,8 @@ internal static class BuildSettings
             if (section is null) continue;
             if (section.BaseRef is { } overrideBase)
                 BaseReference(new Setting(overrideBase, config.Where($"platform-overrides.{name}.base-ref"), Table.BaseRef.Flag));
-            ImmutableList<string>? env = section.Env is null ? null : [.. section.Env.Select(p => $"{p.Key}={p.Value}")];
+            ImmutableList<string>? env = section.Env is null ? null
+                : [.. section.Env.Pairs(config.Where($"platform-overrides.{name}.env")).Select(p => $"{p.Key}={p.Value}")];
             overrides.Add(new PlatformOverride(platform, section.BaseRef, section.Source,
                 section.Entrypoint is { } entrypoint ? [entrypoint] : null, env, section.RunAs));
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tko.Cli.DotEnv;
 
 namespace Tko.Cli;
 
@@ -36,7 +37,7 @@ internal sealed class DiffCommandLine
         bool verbose = parsed.GetValue(Verbose);
         try
         {
-            DiffOptions options = Options(parsed, Environment.GetEnvironmentVariable);
+            DiffOptions options = Options(parsed, DotEnvFiles.Under(Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory()).Get);
             ImageComparison comparison = await ImageDiff.CompareAsync(parsed.GetValue(ImageA)!, parsed.GetValue(ImageB)!, options, VerboseLog.For(verbose), cancellationToken);
             if (parsed.GetValue(Json))
                 Console.Out.WriteLine(ImageDiff.ToJson(comparison));

@@ -22,6 +22,7 @@ var diff = new DiffCommandLine();
 var versionVerbose = new Option<bool>("--verbose", "-v") { Description = "Also print the .NET runtime and the compressor (zlib-ng) versions actually loaded, which layer bytes depend on" };
 var version = new Command("version", "Print tko's version") { versionVerbose };
 var root = new RootCommand("tko: build OCI images from a base image and a directory of artifacts, without a daemon") { build.Command, diff.Command, version };
+BuildHelp.Install(root, build.Command);
 
 version.SetAction(parsed =>
 {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using Tko.Cli.ConfigFile;
+using Tko.Cli.DotEnv;
 
 namespace Tko.Cli;
 
@@ -11,10 +12,10 @@ namespace Tko.Cli;
 /// to ask comes from the setting's row of <see cref="BuildOptionTable"/>. Each answer says where it
 /// came from, so an error names the flag, the variable or the file, line and key that gave the bad value.
 /// </summary>
-internal sealed class SettingSources(ParseResult parsed, BuildCommandLine cli, Func<string, string?> environment, TkoConfig? config)
+internal sealed class SettingSources(ParseResult parsed, BuildCommandLine cli, EnvironmentVariables environment, TkoConfig? config)
 {
     /// <summary>An environment variable, or null when it is unset or empty.</summary>
-    public string? Variable(string name) => environment(name) is { Length: > 0 } value ? value : null;
+    public string? Variable(string name) => environment.Get(name) is { Length: > 0 } value ? value : null;
 
     /// <summary>A single-valued text or number setting.</summary>
     public Setting Text(BuildOption row)
@@ -22,7 +23,7 @@ internal sealed class SettingSources(ParseResult parsed, BuildCommandLine cli, F
         string? flag = row == BuildOptionTable.Source ? parsed.GetValue(cli.Source) : parsed.GetValue(cli.Text(row));
         if (flag is not null) return new(flag, row.Flag, row.Flag);
         foreach (string variable in row.Variables)
-            if (Variable(variable) is { } value) return new(value, variable, row.Flag);
+            if (Variable(variable) is { } value) return new(value, environment.Describe(variable), row.Flag);
         if (FromFile(row) is ({ } key, { } fileValue))
             return new(fileValue is int number ? number.ToString(CultureInfo.InvariantCulture) : (string)fileValue, config!.Where(key), row.Flag);
         return new(null, row.Flag, row.Flag);
@@ -41,7 +42,7 @@ internal sealed class SettingSources(ParseResult parsed, BuildCommandLine cli, F
                 {
                     "true" or "1" => true,
                     "false" or "0" => false,
-                    _ => throw new OptionException(variable, $"'{value}' is not true or false"),
+                    _ => throw new OptionException(environment.Describe(variable), $"'{value}' is not true or false"),
                 };
         return (bool?)FromFile(row).Value;
     }
@@ -61,19 +62,17 @@ internal sealed class SettingSources(ParseResult parsed, BuildCommandLine cli, F
     {
         if (parsed.GetValue(cli.Repeatable(row)) is { Length: > 0 }) return row.Flag;
         foreach (string variable in row.Variables)
-            if (Variable(variable) is not null) return variable;
+            if (Variable(variable) is not null) return environment.Describe(variable);
         return FromFile(row) is ({ } key, not null) ? config!.Where(key) : row.Flag;
     }
 
-    /// <summary>A repeatable <c>KEY=VALUE[,KEY=VALUE…]</c> setting; in the file it is a map.</summary>
+    /// <summary>A repeatable <c>KEY=VALUE[,KEY=VALUE…]</c> setting; in the file a map or the same text.</summary>
     public ImmutableList<KeyValuePair<string, string>> Pairs(BuildOption row)
     {
         if (parsed.GetValue(cli.Repeatable(row)) is { Length: > 0 } flags) return KeyValueList.Parse(flags, row.Flag);
         foreach (string variable in row.Variables)
-            if (Variable(variable) is { } value) return KeyValueList.Parse([value], variable);
-        return FromFile(row).Value is Dictionary<string, string> map
-            ? [.. map.Select(p => new KeyValuePair<string, string>(p.Key, p.Value ?? ""))]
-            : [];
+            if (Variable(variable) is { } value) return KeyValueList.Parse([value], environment.Describe(variable));
+        return FromFile(row) is ({ } key, MapOrText pairs) ? pairs.Pairs(config!.Where(key)) : [];
     }
 
     /// <summary>The first of the row's keys the file sets, and its value.</summary>

@@ -5,7 +5,8 @@ namespace Tko.Cli.ConfigFile;
 /// <summary>
 /// The <c>build:</c> section of <c>.tko.yml</c>: every option of <c>tko build</c> under its long
 /// name (both <c>dest-path</c> and the original's <c>destination-path</c>), typed so that a value
-/// of the wrong kind is refused where it stands. Mutable only because the YAML reader fills it.
+/// of the wrong kind is refused where it stands; the Go tko's forms are read too (platforms as a
+/// list or a comma text, maps as maps or <c>K=V,K=V</c> text). Mutable only because the YAML reader fills it.
 /// </summary>
 [YamlSerializable]
 public sealed class BuildSection
@@ -14,8 +15,14 @@ public sealed class BuildSection
     [YamlMember(Alias = "source")] public string? Source { get; set; }
     /// <summary>--base-ref.</summary>
     [YamlMember(Alias = "base-ref")] public string? BaseRef { get; set; }
-    /// <summary>--platforms, comma-separated.</summary>
-    [YamlMember(Alias = "platforms")] public string? Platforms { get; set; }
+    /// <summary>--platforms, comma-separated or a list.</summary>
+#pragma warning disable YDNG001 // read by its type converter (TkoConfigReader), never by the static context
+    [YamlMember(Alias = "platforms")] public TextOrList? Platforms { get; set; }
+#pragma warning restore YDNG001
+    /// <summary>--platform, the Go tko's deprecated name of --platforms.</summary>
+#pragma warning disable YDNG001 // read by its type converter (TkoConfigReader), never by the static context
+    [YamlMember(Alias = "platform")] public TextOrList? Platform { get; set; }
+#pragma warning restore YDNG001
     /// <summary>--target-type.</summary>
     [YamlMember(Alias = "target-type")] public string? TargetType { get; set; }
     /// <summary>--target-repo.</summary>
@@ -40,18 +47,26 @@ public sealed class BuildSection
     [YamlMember(Alias = "entrypoint")] public string? Entrypoint { get; set; }
     /// <summary>--author.</summary>
     [YamlMember(Alias = "author")] public string? Author { get; set; }
-    /// <summary>--default-annotations, a map.</summary>
-    [YamlMember(Alias = "default-annotations")] public Dictionary<string, string>? DefaultAnnotations { get; set; }
-    /// <summary>--annotations, a map.</summary>
-    [YamlMember(Alias = "annotations")] public Dictionary<string, string>? Annotations { get; set; }
+    /// <summary>--default-annotations, a map or K=V,K=V text.</summary>
+#pragma warning disable YDNG001 // read by its type converter (TkoConfigReader), never by the static context
+    [YamlMember(Alias = "default-annotations")] public MapOrText? DefaultAnnotations { get; set; }
+#pragma warning restore YDNG001
+    /// <summary>--annotations, a map or K=V,K=V text.</summary>
+#pragma warning disable YDNG001 // read by its type converter (TkoConfigReader), never by the static context
+    [YamlMember(Alias = "annotations")] public MapOrText? Annotations { get; set; }
+#pragma warning restore YDNG001
     /// <summary>--auto-version-annotation.</summary>
     [YamlMember(Alias = "auto-version-annotation")] public string? AutoVersionAnnotation { get; set; }
-    /// <summary>--env, a map.</summary>
-    [YamlMember(Alias = "env")] public Dictionary<string, string>? Env { get; set; }
+    /// <summary>--env, a map or K=V,K=V text.</summary>
+#pragma warning disable YDNG001 // read by its type converter (TkoConfigReader), never by the static context
+    [YamlMember(Alias = "env")] public MapOrText? Env { get; set; }
+#pragma warning restore YDNG001
     /// <summary>--run-as.</summary>
     [YamlMember(Alias = "run-as")] public string? RunAs { get; set; }
-    /// <summary>--label, a map.</summary>
-    [YamlMember(Alias = "labels")] public Dictionary<string, string>? Labels { get; set; }
+    /// <summary>--label, a map or K=V,K=V text.</summary>
+#pragma warning disable YDNG001 // read by its type converter (TkoConfigReader), never by the static context
+    [YamlMember(Alias = "labels")] public MapOrText? Labels { get; set; }
+#pragma warning restore YDNG001
     /// <summary>--registry-user.</summary>
     [YamlMember(Alias = "registry-user")] public string? RegistryUser { get; set; }
     /// <summary>--registry-pass.</summary>

@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 namespace Tko.Cli.ConfigFile;
 
 /// <summary>
-/// What kind of value each key of <c>.tko.yml</c> takes: the node shape, to find which of several
+/// What kind of value each key of <c>.tko.yml</c> takes: the node shapes, to find which of several
 /// keys at one position YamlDotNet refused, and words for the message (YamlDotNet's own speak of .NET types).
 /// The kinds come from <see cref="BuildOptionTable"/>.
 /// </summary>
@@ -13,17 +13,22 @@ internal static class ConfigKeyKinds
 
     private static bool Is(string key, SettingKind kind) => BuildOptionTable.FileKeyKinds.TryGetValue(key, out SettingKind found) && found == kind;
 
-    /// <summary>The node type the dotted key <paramref name="key"/> (e.g. <c>build.jobs</c>) takes.</summary>
-    public static YamlNodeType Shape(string key)
+    private static bool TakesList(string key) => BuildOptionTable.FileKeyRows.TryGetValue(key, out BuildOption? row) && row.FileTakesList;
+
+    /// <summary>Whether the dotted key <paramref name="key"/> (e.g. <c>build.jobs</c>) may hold a node of type <paramref name="type"/>.</summary>
+    public static bool Accepts(string key, YamlNodeType type)
     {
         string[] parts = key.Split('.');
         bool inOverride = parts.Length >= 3 && parts[1] == PlatformOverrides;
-        if (parts.Length == 1 || (inOverride && parts.Length == 3)) return YamlNodeType.Mapping;
+        if (parts.Length == 1 || (inOverride && parts.Length == 3)) return type == YamlNodeType.Mapping;
         string last = parts[^1];
         bool isSetting = parts.Length == 2 || (inOverride && parts.Length == 4);
-        if (isSetting && (last == PlatformOverrides || Is(last, SettingKind.Pairs))) return YamlNodeType.Mapping;
-        if (isSetting && Is(last, SettingKind.List)) return YamlNodeType.Sequence;
-        return YamlNodeType.Scalar;
+        if (isSetting && last == PlatformOverrides) return type == YamlNodeType.Mapping;
+        // The Go tko's forms: a map or K=V,K=V text; a comma text or a list.
+        if (isSetting && Is(last, SettingKind.Pairs)) return type is YamlNodeType.Mapping or YamlNodeType.Scalar;
+        if (isSetting && TakesList(last)) return type is YamlNodeType.Sequence or YamlNodeType.Scalar;
+        if (isSetting && Is(last, SettingKind.List)) return type == YamlNodeType.Sequence;
+        return type == YamlNodeType.Scalar;
     }
 
     /// <summary>"expected …" for the dotted key <paramref name="key"/>.</summary>
@@ -32,16 +37,15 @@ internal static class ConfigKeyKinds
         string[] parts = key.Split('.');
         string last = parts[^1];
         bool inOverride = parts.Length >= 3 && parts[1] == PlatformOverrides;
+        bool isSetting = parts.Length == 2 || (inOverride && parts.Length == 4);
         if (parts.Length == 1) return "expected the build: section, a map of settings";
         if (inOverride && parts.Length == 3) return "expected a map of settings for this platform (base-ref, source, entrypoint, env, run-as)";
         if (last == PlatformOverrides) return "expected a map of os/arch[/variant]: settings";
-        return Shape(key) switch
-        {
-            YamlNodeType.Mapping => "expected a map of KEY: VALUE",
-            YamlNodeType.Sequence => "expected a list of text",
-            _ when Is(last, SettingKind.Number) => "expected a whole number",
-            _ when Is(last, SettingKind.Switch) => "expected true or false",
-            _ => "expected text",
-        };
+        if (isSetting && Is(last, SettingKind.Pairs)) return "expected a map of KEY: VALUE or KEY=VALUE[,KEY=VALUE…] text";
+        if (isSetting && TakesList(last)) return "expected comma-separated text or a list of text";
+        if (isSetting && Is(last, SettingKind.List)) return "expected a list of text";
+        if (Is(last, SettingKind.Number)) return "expected a whole number";
+        if (Is(last, SettingKind.Switch)) return "expected true or false";
+        return "expected text";
     }
 }

@@ -12,8 +12,10 @@ public sealed class PlatformSection
     [YamlMember(Alias = "source")] public string? Source { get; set; }
     /// <summary>The entrypoint for this platform.</summary>
     [YamlMember(Alias = "entrypoint")] public string? Entrypoint { get; set; }
-    /// <summary>Variables for this platform, over the build's.</summary>
-    [YamlMember(Alias = "env")] public Dictionary<string, string>? Env { get; set; }
+    /// <summary>Variables for this platform, over the build's: a map or K=V,K=V text.</summary>
+#pragma warning disable YDNG001 // read by its type converter (TkoConfigReader), never by the static context
+    [YamlMember(Alias = "env")] public MapOrText? Env { get; set; }
+#pragma warning restore YDNG001
     /// <summary>The user for this platform.</summary>
     [YamlMember(Alias = "run-as")] public string? RunAs { get; set; }
 }

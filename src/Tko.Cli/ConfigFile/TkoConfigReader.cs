@@ -16,7 +16,10 @@ internal static class TkoConfigReader
     /// <summary>The names looked for in the working directory, in this order.</summary>
     public static readonly string[] DefaultNames = [".tko.yml", ".tko.yaml"];
 
-    private static readonly IDeserializer Deserializer = new StaticDeserializerBuilder(new ConfigYamlContext()).Build();
+    private static readonly IDeserializer Deserializer = new StaticDeserializerBuilder(new ConfigYamlContext())
+        .WithTypeConverter(new TextOrListConverter())
+        .WithTypeConverter(new MapOrTextConverter())
+        .Build();
 
     /// <summary>The settings file to use, or null when there is none; <paramref name="explicitPath"/> must exist.</summary>
     public static TkoConfig? Read(string? explicitPath, string workingDirectory)
@@ -74,7 +77,7 @@ internal static class TkoConfigReader
         bool unknownKey = e.Message.Contains("not found on type", StringComparison.Ordinal);
         (string Key, bool AtKey, YamlNode Value)? chosen = unknownKey
             ? candidates.Where(c => c.AtKey).Cast<(string, bool, YamlNode)?>().LastOrDefault()
-            : candidates.Where(c => c.Value.NodeType != ConfigKeyKinds.Shape(c.Key)).Cast<(string, bool, YamlNode)?>().LastOrDefault()
+            : candidates.Where(c => !ConfigKeyKinds.Accepts(c.Key, c.Value.NodeType)).Cast<(string, bool, YamlNode)?>().LastOrDefault()
               ?? candidates.Cast<(string, bool, YamlNode)?>().LastOrDefault();
         string key = chosen?.Key ?? "?";
         string where = $"{path}:{e.Start.Line}: {key}";

@@ -93,7 +93,7 @@ public sealed class TkoYmlSettings
     [Theory]
     [InlineData("build:\n  base-ref: scratch\n  frobnicate: 3\n", ".tko.yml:3: build.frobnicate", "unknown setting")]
     [InlineData("build:\n  jobs: many\n", ".tko.yml:2: build.jobs", "expected a whole number")]
-    [InlineData("build:\n  author: a\n  env: plain\n", ".tko.yml:3: build.env", "expected a map")]
+    [InlineData("build:\n  author: a\n  env: plain\n", ".tko.yml:3: build.env", "'plain' is not KEY=VALUE")]
     [InlineData("build:\n  dest-chown: perhaps\n", ".tko.yml:2: build.dest-chown", "expected true or false")]
     [InlineData("build:\n  platform-overrides:\n    linux/arm64:\n      run-as: x\n      bogus: 1\n", ".tko.yml:5: build.platform-overrides.linux/arm64.bogus", "unknown setting")]
     [InlineData("build:\n  platform-overrides:\n    linux:\n      run-as: x\n", ".tko.yml:3: build.platform-overrides.linux", "linux")]
