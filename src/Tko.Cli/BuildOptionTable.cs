@@ -33,6 +33,9 @@ internal static class BuildOptionTable
     public static readonly BuildOption RunAs = new("--run-as", Text, "User (and group) the entrypoint runs as, e.g. 65532 or app:app; without it the base's") { Variables = ["TKO_RUN_AS"], FileKeys = [new("run-as", f => f.RunAs)] };
     // Image config (issue 12): labels, Cmd, ports, working directory, the entrypoint check.
     public static readonly BuildOption Labels = new("--label", Pairs, "Config labels only, as KEY=VALUE[,KEY=VALUE…] over the base's and the annotations, repeatable") { Variables = ["TKO_LABELS"], FileKeys = [new("labels", f => f.Labels)] };
+    // Supply chain (issue 13): the SBOM of each platform's image.
+    public static readonly BuildOption Sbom = new("--sbom", Text, "SBOM of each platform's image, attached as an OCI referrer: spdx or none (cyclonedx is not made yet)") { Variables = ["TKO_SBOM"], Default = "spdx", FileKeys = [new("sbom", f => f.Sbom)], Property = "BuildSpec.Sbom" };
+    public static readonly BuildOption SbomDir = new("--sbom-dir", Text, "Existing directory the SBOMs are also written to, one file per platform (linux-amd64.spdx.json)") { Variables = ["TKO_SBOM_DIR"], FileKeys = [new("sbom-dir", f => f.SbomDir)] };
     public static readonly BuildOption Jobs = new("--jobs", Number, "Compression workers") { Aliases = ["-j"], Variables = ["TKO_JOBS"], Default = "processor count", FileKeys = [new("jobs", f => f.Jobs)], Property = "LayerOptions.Workers" };
     public static readonly BuildOption CompressionLevel = new("--compression-level", Number, "gzip level 0-9") { Variables = ["TKO_COMPRESSION_LEVEL"], Default = Invariant(LayerOptions.DefaultCompressionLevel), FileKeys = [new("compression-level", f => f.CompressionLevel)], Property = "LayerOptions.CompressionLevel" };
     public static readonly BuildOption ChunkSize = new("--chunk-size", Number, "Bytes of tar each worker compresses at a time, 65536 to 268435456; part of what fixes the layer's bytes") { Variables = ["TKO_CHUNK_SIZE"], Default = Invariant(LayerOptions.DefaultChunkSize), FileKeys = [new("chunk-size", f => f.ChunkSize)], Property = "LayerOptions.ChunkSize" };
@@ -53,6 +56,7 @@ internal static class BuildOptionTable
         BaseRef, TargetType, TargetRepo, Output, Tags, DestPath, DestChown, KeepModes, Chmod, Entrypoint, Platforms, Author, DefaultAnnotations, Annotations,
         AutoVersionAnnotation, Env, RunAs,
         Labels,
+        Sbom, SbomDir,
         Jobs, CompressionLevel, ChunkSize, RegistryUser, RegistryPass, InsecureRegistries, UploadChunkSize,
         RegistryTimeout, Tmp, ImageRefs, Config, Verbose, Quiet,
     ];

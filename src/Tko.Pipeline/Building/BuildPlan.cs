@@ -16,10 +16,15 @@ internal sealed record BuildPlan(ImmutableList<BuildSpec> Platforms)
     /// <summary>The property a platform error names.</summary>
     public const string PlatformsProperty = $"{nameof(BuildSpec)}.{nameof(BuildSpec.Platforms)}";
 
+    /// <summary>The property an SBOM error names.</summary>
+    public const string SbomProperty = $"{nameof(BuildSpec)}.{nameof(BuildSpec.Sbom)}";
+
     public static BuildPlan Create(BuildSpec spec)
     {
         spec.Layer.Validated();
         DestinationPath.Segments(spec.DestPath);
+        if (spec.Sbom == SbomFormat.CycloneDx)
+            throw new OptionException(SbomProperty, "CycloneDX SBOMs are not made yet; use spdx or none");
         if (spec.Platforms.IsEmpty)
             throw new OptionException(PlatformsProperty, "no platform given; name at least one, such as linux/amd64");
         for (int i = 0; i < spec.Platforms.Count; i++)

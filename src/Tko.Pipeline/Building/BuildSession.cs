@@ -87,7 +87,7 @@ public sealed class BuildSession : IDisposable
         PublishedImage published = await destination.PublishAsync(image.Manifest, image.Family.ManifestMediaType, [image], cancellationToken);
         new ProgressReporter(events, image.Platform.ToString()).Report(BuildEventKind.ImageWritten, published.Manifest.Size, published.Reference);
         var platformImage = new PlatformImage(image.Platform, published.Manifest with { Platform = image.Platform }, image.Config, image.Layer);
-        return new BuildResult(published.Reference, published.Manifest, [platformImage], published.Location);
+        return new BuildResult(published.Reference, published.Manifest, [platformImage], published.Location) { Sboms = Sboms(images: [image]) };
     }
 
     /// <summary>Each platform's manifest by digest, in the given order, then the index over them, which carries the tags.</summary>
@@ -103,8 +103,10 @@ public sealed class BuildSession : IDisposable
         ImageIndex index = IndexAssembly.Create([.. platformImages.Select(p => p.Manifest)], annotations);
         PublishedImage published = await destination.PublishAsync(CanonicalJson.Serialize(index), index.MediaType, images, cancellationToken);
         new ProgressReporter(events, string.Join(',', images.Select(i => i.Platform))).Report(BuildEventKind.ImageWritten, published.Manifest.Size, published.Reference);
-        return new BuildResult(published.Reference, published.Manifest, platformImages.ToImmutable(), published.Location);
+        return new BuildResult(published.Reference, published.Manifest, platformImages.ToImmutable(), published.Location) { Sboms = Sboms(images) };
     }
+
+    private static ImmutableList<SbomDocument> Sboms(IEnumerable<AssembledImage> images) => [.. images.Select(i => i.Sbom).OfType<SbomDocument>()];
 
     private IImageDestination OpenDestination(RegistryClient registry)
     {

@@ -9,4 +9,5 @@ namespace Tko.Model;
 /// <param name="Layers">The manifest's layers, the base's first.</param>
 /// <param name="Layer">The new layer.</param>
 /// <param name="Manifest">The manifest's canonical bytes.</param>
-internal sealed record AssembledImage(Platform Platform, ManifestFamily Family, Descriptor Config, ImmutableList<Descriptor> Layers, LayerResult Layer, byte[] Manifest);
+/// <param name="Sbom">The image's SBOM, attached as a referrer where the destination can hold one; null when none was asked for.</param>
+internal sealed record AssembledImage(Platform Platform, ManifestFamily Family, Descriptor Config, ImmutableList<Descriptor> Layers, LayerResult Layer, byte[] Manifest, SbomDocument? Sbom);
