@@ -1,6 +1,7 @@
 using Tko.Bases;
 using Tko.Dataflow;
 using Tko.Model;
+using Tko.Sbom;
 
 namespace Tko.Outputs;
 
@@ -59,7 +60,18 @@ internal sealed class RegistryDestination(RegistryClient registry, ImageReferenc
 
     public async Task<PublishedImage> PublishAsync(byte[] document, string mediaType, IReadOnlyList<AssembledImage> images, CancellationToken cancellationToken)
     {
-        Descriptor pushed = await registry.PushManifestAsync(target, document, mediaType, tags, cancellationToken);
+        // By digest, then each SBOM referring to its platform's manifest, then the tags: whoever
+        // pulls a tag finds the image's referrers already listed.
+        Descriptor pushed = await registry.PutManifestAsync(target, document, mediaType, Digest.OfContent(document).ToString(), cancellationToken);
+        foreach (SbomDocument sbom in images.Select(i => i.Sbom).OfType<SbomDocument>())
+        {
+            SbomReferrer referrer = SbomReferrer.For(sbom);
+            await registry.PutBlobAsync(target, SbomReferrer.EmptyConfig, referrer.Config.MediaType, cancellationToken);
+            await registry.PutBlobAsync(target, sbom.Content, sbom.MediaType, cancellationToken);
+            await registry.AttachReferrerAsync(target, referrer.Manifest, referrer.Descriptor, sbom.Subject.Digest, cancellationToken);
+        }
+        foreach (string tag in tags.Distinct(StringComparer.Ordinal))
+            await registry.PutManifestAsync(target, document, mediaType, tag, cancellationToken);
         return new PublishedImage(pushed, $"{target.Name}@{pushed.Digest}", target.Name);
     }
 
