@@ -11,6 +11,30 @@ namespace Tko.Cli;
 /// <param name="PropertySources">For each spec property the CLI set (<c>LayerOptions.ChunkSize</c>), the flag, variable or file line that gave its value.</param>
 internal sealed record BuildInvocation(BuildSpec Spec, string? ImageRefs, string? MetadataFile, bool Verbose, bool Quiet, ImmutableDictionary<string, string> PropertySources)
 {
+    /// <summary>Where each platform's SBOM is also written (<c>--sbom-dir</c>); null writes none.</summary>
+    public string? SbomDirectory { get; init; }
+
+    /// <summary>Warnings about the settings, printed before the build, each one line.</summary>
+    public ImmutableList<string> Warnings { get; init; } = [];
+
+    /// <summary>Writes each SBOM to <see cref="SbomDirectory"/> as <see cref="SbomDocument.FileName"/>, when it was asked for.</summary>
+    public void WriteSboms(IEnumerable<SbomDocument> documents)
+    {
+        if (SbomDirectory is null) return;
+        foreach (SbomDocument document in documents)
+        {
+            string path = Path.Combine(SbomDirectory, document.FileName);
+            try
+            {
+                File.WriteAllBytes(path, document.Content);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new OutputException(path, $"cannot write the SBOM ({e.Message}); the image itself was written", e);
+            }
+        }
+    }
+
     /// <summary>
     /// The library's refusal of a property, told as the flag, variable or <c>.tko.yml</c> line that
     /// gave the value (<c>TKO_UPLOAD_CHUNK_SIZE: …</c>); other failures unchanged.

@@ -33,6 +33,9 @@ internal static class BuildOptionTable
     public static readonly BuildOption RunAs = new("--run-as", Text, "User (and group) the entrypoint runs as, e.g. 65532 or app:app; without it the base's") { Variables = ["TKO_RUN_AS"], FileKeys = [new("run-as", f => f.RunAs)] };
     // Image config (issue 12): labels, Cmd, ports, working directory, the entrypoint check.
     public static readonly BuildOption Labels = new("--label", Pairs, "Config labels only, as KEY=VALUE[,KEY=VALUE…] over the base's and the annotations, repeatable") { Variables = ["TKO_LABELS"], FileKeys = [new("labels", f => f.Labels)] };
+    // Supply chain (issue 13): the SBOM of each platform's image.
+    public static readonly BuildOption Sbom = new("--sbom", Text, "SBOM of each platform's image, attached as an OCI referrer: spdx or none (cyclonedx is not made yet)") { Variables = ["TKO_SBOM"], Default = "spdx", FileKeys = [new("sbom", f => f.Sbom)], Property = "BuildSpec.Sbom" };
+    public static readonly BuildOption SbomDir = new("--sbom-dir", Text, "Existing directory the SBOMs are also written to, one file per platform (linux-amd64.spdx.json)") { Variables = ["TKO_SBOM_DIR"], FileKeys = [new("sbom-dir", f => f.SbomDir)] };
     public static readonly BuildOption Jobs = new("--jobs", Number, "Compression workers") { Aliases = ["-j"], Variables = ["TKO_JOBS"], Default = "processor count", FileKeys = [new("jobs", f => f.Jobs)], Property = "LayerOptions.Workers" };
     public static readonly BuildOption Compression = new("--compression", Text, "Layer compression: gzip, or zstd (smaller and faster to make; makes an OCI manifest; REMOTE and OCI_LAYOUT only)") { Variables = ["TKO_COMPRESSION"], Default = "gzip", FileKeys = [new("compression", f => f.Compression)], Property = "LayerOptions.Compression" };
     public static readonly BuildOption CompressionLevel = new("--compression-level", Number, "gzip level 0-9, or zstd level 1-19") { Variables = ["TKO_COMPRESSION_LEVEL"], Default = Invariant(LayerOptions.DefaultCompressionLevel), FileKeys = [new("compression-level", f => f.CompressionLevel)], Property = "LayerOptions.CompressionLevel" };
@@ -57,6 +60,7 @@ internal static class BuildOptionTable
         BaseRef, TargetType, TargetRepo, Output, Tags, DestPath, DestChown, KeepModes, Chmod, Entrypoint, Platforms, Author, DefaultAnnotations, Annotations,
         AutoVersionAnnotation, Env, RunAs,
         Labels,
+        Sbom, SbomDir,
         Jobs, Compression, CompressionLevel, ChunkSize, RegistryUser, RegistryPass, InsecureRegistries, UploadChunkSize,
         RegistryTimeout, Tmp, ImageRefs,
         MetadataFile, AlsoOutput,

@@ -81,9 +81,21 @@ internal static class BuildSettings
         Setting uploadChunkSize = settings.Text(Table.UploadChunkSize);
         Setting registryTimeout = settings.Text(Table.RegistryTimeout);
         Setting baseRef = BaseReference(settings.Text(Table.BaseRef));
+        Setting sbomSetting = settings.Text(Table.Sbom);
+        SbomFormat sbom = SbomFormatOf(sbomSetting);
+        Setting sbomDir = settings.Text(Table.SbomDir);
+        if (sbomDir.Value is { } sbomPath && !Directory.Exists(sbomPath))
+            throw new OptionException(sbomDir.Source, $"{sbomPath}: no such directory; give an existing directory for the SBOM files");
+        // A tarball or daemon cannot hold the SBOM: it is made only to be written to --sbom-dir.
+        bool holdsReferrers = target.Kind is TargetKind.Registry or TargetKind.OciLayout;
+        SbomFormat made = holdsReferrers || sbomDir.Value is not null ? sbom : SbomFormat.None;
+        string? sbomWarning = !holdsReferrers && sbom != SbomFormat.None && (sbomSetting.Value is not null || sbomDir.Value is not null)
+            ? $"warning: {(target.Kind == TargetKind.DockerDaemon ? "the daemon" : "a docker tarball")} cannot hold the SBOM as a referrer; " +
+              (sbomDir.Value is { } dir ? $"it is written to {dir} only" : "give --sbom-dir to keep it")
+            : null;
 
         // Where each library property got its value, so the library's errors, which name properties, can name the flag, variable or file line.
-        ImmutableDictionary<string, string> propertySources = new[] { output, destPath, platformsSetting, jobs, compression, level, chunkSize, uploadChunkSize, registryTimeout, baseRef }
+        ImmutableDictionary<string, string> propertySources = new[] { output, destPath, platformsSetting, jobs, compression, level, chunkSize, uploadChunkSize, registryTimeout, baseRef, sbomSetting }
             .Select(setting => KeyValuePair.Create(Table.Options.First(row => row.Flag == setting.Flag).Property!, setting.Source))
             .Append(KeyValuePair.Create(ModificationTimeProperty, SourceDateEpochVariable))
             .Append(KeyValuePair.Create(Table.AlsoOutput.Property!, alsoOutputSource))
@@ -104,6 +116,7 @@ internal static class BuildSettings
             .WithMetadata(Metadata(settings, source, destPath.Value ?? spec.DestPath))
             .WithOverrides(Overrides(config, config?.Build))
             .WithAlsoOutputs(alsoOutputs)
+            .WithSbom(made)
             .WithLayer(spec.Layer
                 .WithWorkers(ParseInt(jobs) ?? spec.Layer.Workers)
                 .WithCompression(ParseCompression(compression) ?? spec.Layer.Compression)
@@ -220,6 +233,15 @@ internal static class BuildSettings
         }
         return options;
     }
+
+    /// <summary>The SBOM format, as ko spells it; CycloneDX is refused until it is made.</summary>
+    private static SbomFormat SbomFormatOf(Setting setting) => (setting.Value ?? "spdx") switch
+    {
+        "spdx" => SbomFormat.Spdx,
+        "none" => SbomFormat.None,
+        "cyclonedx" => throw new OptionException(setting.Source, "cyclonedx SBOMs are not made yet; use spdx or none"),
+        var other => throw new OptionException(setting.Source, $"'{other}' is not spdx or none"),
+    };
 
     private static Setting ExistingDirectory(Setting setting) =>
         setting.Value is { } path && !Directory.Exists(path)

@@ -41,6 +41,8 @@ build.Command.SetAction(async (parsed, cancellationToken) =>
         invocation = BuildSettings.Resolve(parsed, build, Environment.GetEnvironmentVariable);
         (verbose, quiet) = (invocation.Verbose, invocation.Quiet);
         BuildSpec spec = invocation.Spec;
+        foreach (string warning in invocation.Warnings)
+            Console.Error.WriteLine($"tko: {warning}");
         var clock = Stopwatch.StartNew();
         using BuildSession session = Build.Create(spec, VerboseLog.For(invocation.Verbose));
         using IProgressView progress = ProgressDisplay.Start(session, quiet, verbose);
@@ -48,6 +50,9 @@ build.Command.SetAction(async (parsed, cancellationToken) =>
         progress.Finish();
         if (!quiet)
             Console.Error.WriteLine(BuildSummary.Describe(result, clock.Elapsed));
+        foreach (string warning in result.Sboms.SelectMany(sbom => sbom.Warnings))
+            Console.Error.WriteLine($"tko: warning: {warning}");
+        invocation.WriteSboms(result.Sboms);
         invocation.WriteImageRefs(result.Reference);
         invocation.WriteMetadata(result);
         Console.Out.WriteLine(result.Reference);

@@ -87,6 +87,10 @@ public sealed class BuildSection
     [YamlMember(Alias = "chunk-size")] public int? ChunkSize { get; set; }
     /// <summary>--tmp.</summary>
     [YamlMember(Alias = "tmp")] public string? Tmp { get; set; }
+    /// <summary>--sbom.</summary>
+    [YamlMember(Alias = "sbom")] public string? Sbom { get; set; }
+    /// <summary>--sbom-dir.</summary>
+    [YamlMember(Alias = "sbom-dir")] public string? SbomDir { get; set; }
     /// <summary>--image-refs.</summary>
     [YamlMember(Alias = "image-refs")] public string? ImageRefs { get; set; }
     /// <summary>--metadata-file.</summary>

@@ -22,6 +22,9 @@ internal sealed record BuildPlan(ImmutableList<BuildSpec> Platforms)
     /// <summary>The property a compression error names.</summary>
     public const string CompressionProperty = $"{nameof(LayerOptions)}.{nameof(LayerOptions.Compression)}";
 
+    /// <summary>The property an SBOM error names.</summary>
+    public const string SbomProperty = $"{nameof(BuildSpec)}.{nameof(BuildSpec.Sbom)}";
+
     public static BuildPlan Create(BuildSpec spec)
     {
         spec.Layer.Validated();
@@ -29,6 +32,8 @@ internal sealed record BuildPlan(ImmutableList<BuildSpec> Platforms)
         if (spec.Layer.Compression == LayerCompression.Zstd && spec.Target.Kind is TargetKind.DockerTarball or TargetKind.DockerDaemon)
             throw new OptionException(CompressionProperty, $"zstd layers go to a registry (REMOTE) or an OCI layout (OCI_LAYOUT); a docker tarball or daemon load ({(spec.Target.Kind == TargetKind.DockerTarball ? "LOCAL_FILE" : "LOCAL_DAEMON")}) takes gzip, so use gzip there");
         DestinationPath.Segments(spec.DestPath);
+        if (spec.Sbom == SbomFormat.CycloneDx)
+            throw new OptionException(SbomProperty, "CycloneDX SBOMs are not made yet; use spdx or none");
         if (spec.Platforms.IsEmpty)
             throw new OptionException(PlatformsProperty, "no platform given; name at least one, such as linux/amd64");
         for (int i = 0; i < spec.Platforms.Count; i++)

@@ -89,7 +89,7 @@ public sealed class BuildSession : IDisposable
         PublishedImage published = await destination.PublishAsync(image.Manifest, image.Family.ManifestMediaType, [image], cancellationToken);
         new ProgressReporter(events, image.Platform.ToString()).Report(BuildEventKind.ImageWritten, published.Manifest.Size, published.Reference);
         var platformImage = new PlatformImage(image.Platform, published.Manifest with { Platform = image.Platform }, image.Config, image.Layer, image.Describe(destination.TransferOf));
-        return Result(destination, published, [platformImage]);
+        return Result(destination, published, [platformImage], [image]);
     }
 
     /// <summary>Each platform's manifest by digest, in the given order, then the index over them, which carries the tags.</summary>
@@ -106,15 +106,16 @@ public sealed class BuildSession : IDisposable
         PublishedImage published = await destination.PublishAsync(CanonicalJson.Serialize(index), index.MediaType, images, cancellationToken);
         new ProgressReporter(events, string.Join(',', images.Select(i => i.Platform))).Report(BuildEventKind.ImageWritten, published.Manifest.Size, published.Reference);
         // The layers are described once the index is pushed: only then has every platform's blob been accounted for.
-        return Result(destination, published, [.. platformImages.Select((p, i) => p with { Layers = images[i].Describe(destination.TransferOf) })]);
+        return Result(destination, published, [.. platformImages.Select((p, i) => p with { Layers = images[i].Describe(destination.TransferOf) })], images);
     }
 
-    private static BuildResult Result(IImageDestination destination, PublishedImage published, ImmutableList<PlatformImage> images) =>
+    private static BuildResult Result(IImageDestination destination, PublishedImage published, ImmutableList<PlatformImage> images, IEnumerable<AssembledImage> assembled) =>
         new(published.Reference, published.Manifest, images, published.Location)
         {
             Tags = published.Tags,
             BytesUploaded = destination.BytesUploaded,
             AlsoWritten = published.AlsoWritten,
+            Sboms = [.. assembled.Select(i => i.Sbom).OfType<SbomDocument>()],
         };
 
     private IImageDestination OpenDestination(RegistryClient registry)

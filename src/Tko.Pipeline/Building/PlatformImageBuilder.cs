@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Tko.Model;
 using Tko.Outputs;
+using Tko.Sbom;
 
 namespace Tko.Building;
 
@@ -21,6 +22,27 @@ internal static class PlatformImageBuilder
         BuildSpec spec, BaseImage baseImage, ImmutableArray<LayerEntry> entries, IImageDestination destination,
         ProgressReporter progress, SemaphoreSlim? compressionSlots, CancellationToken cancellationToken)
     {
+        // The SBOM's file digests are read beside the layer pipeline, which reads the same files.
+        using var hashingStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<ImmutableArray<AddedFile>>? hashing = spec.Sbom == SbomFormat.None ? null : SbomGeneration.StartHashing(entries, hashingStop.Token);
+        try
+        {
+            return await AssembleAsync(spec, baseImage, entries, destination, progress, compressionSlots, hashing, cancellationToken);
+        }
+        finally
+        {
+            if (hashing is { IsCompleted: false })
+            {
+                await hashingStop.CancelAsync();
+                await Task.WhenAny(hashing);
+            }
+        }
+    }
+
+    private static async Task<AssembledImage> AssembleAsync(
+        BuildSpec spec, BaseImage baseImage, ImmutableArray<LayerEntry> entries, IImageDestination destination,
+        ProgressReporter progress, SemaphoreSlim? compressionSlots, Task<ImmutableArray<AddedFile>>? hashing, CancellationToken cancellationToken)
+    {
         LayerResult layer;
         await using (IPendingLayer pending = await destination.BeginLayerAsync(cancellationToken))
         {
@@ -37,8 +59,12 @@ internal static class PlatformImageBuilder
         Descriptor configDescriptor = await destination.StoreConfigAsync(CanonicalJson.Serialize(config), family.ConfigMediaType, cancellationToken);
         ImmutableList<Descriptor> layers = [.. baseLayers, new Descriptor(family.LayerMediaTypeOf(spec.Layer.Compression), layer.Digest, layer.Size)];
         Manifest manifest = ManifestAssembly.Create(family, configDescriptor, layers, annotations);
-        return new AssembledImage(IndexPlatform(spec.Platforms[0], config), family, configDescriptor, layers, layer, CanonicalJson.Serialize(manifest),
-            config.RootFs.DiffIds, baseImage.Layers.Count);
+        byte[] manifestBytes = CanonicalJson.Serialize(manifest);
+        Platform platform = IndexPlatform(spec.Platforms[0], config);
+        SbomDocument? sbom = hashing is null ? null : await SbomGeneration.ComposeAsync(spec, baseImage, platform,
+            new Descriptor(family.ManifestMediaType, Digest.OfContent(manifestBytes), manifestBytes.Length), await hashing, cancellationToken);
+        return new AssembledImage(platform, family, configDescriptor, layers, layer, manifestBytes,
+            config.RootFs.DiffIds, baseImage.Layers.Count, sbom);
     }
 
     /// <summary>

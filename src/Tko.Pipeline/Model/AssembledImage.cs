@@ -11,7 +11,8 @@ namespace Tko.Model;
 /// <param name="Manifest">The manifest's canonical bytes.</param>
 /// <param name="DiffIds">The config's rootfs diffIDs, one per layer.</param>
 /// <param name="BaseLayerCount">How many of <paramref name="Layers"/> are the base's.</param>
-internal sealed record AssembledImage(Platform Platform, ManifestFamily Family, Descriptor Config, ImmutableList<Descriptor> Layers, LayerResult Layer, byte[] Manifest, ImmutableList<Digest> DiffIds, int BaseLayerCount)
+/// <param name="Sbom">The image's SBOM, attached as a referrer where the destination can hold one; null when none was asked for.</param>
+internal sealed record AssembledImage(Platform Platform, ManifestFamily Family, Descriptor Config, ImmutableList<Descriptor> Layers, LayerResult Layer, byte[] Manifest, ImmutableList<Digest> DiffIds, int BaseLayerCount, SbomDocument? Sbom)
 {
     /// <summary>Each layer with its diffID and origin; <paramref name="transferOf"/> tells how a registry got each blob.</summary>
     public ImmutableList<ImageLayer> Describe(Func<Digest, BlobTransferKind?> transferOf) =>

@@ -30,6 +30,9 @@ public sealed record BuildResult(string Reference, Descriptor Manifest, Immutabl
     /// <summary>The first (for one platform, the only) platform's new layer.</summary>
     public LayerResult Layer => Images[0].Layer;
 
+    /// <summary>Each platform's SBOM, in the order of <see cref="Images"/>; empty when <see cref="BuildSpec.Sbom"/> is none.</summary>
+    public ImmutableList<SbomDocument> Sboms { get; init; } = [];
+
     /// <summary>True when the build made an image index over several platforms.</summary>
     public bool IsIndex => Images.Count > 1;
 }

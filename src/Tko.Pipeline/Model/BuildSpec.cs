@@ -52,6 +52,13 @@ public sealed partial record BuildSpec(
     /// </summary>
     public ImmutableList<Target> AlsoOutputs { get; init; } = [];
 
+    /// <summary>
+    /// The SBOM made of each platform's image (<see cref="BuildResult.Sboms"/>), attached to it as an
+    /// OCI 1.1 referrer in a registry or OCI layout; none by default (the CLI's default is SPDX).
+    /// It never changes the image's own bytes.
+    /// </summary>
+    public SbomFormat Sbom { get; init; } = SbomFormat.None;
+
     /// <summary>The base that has no layers.</summary>
     public const string Scratch = "scratch";
 

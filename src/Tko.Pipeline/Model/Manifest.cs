@@ -13,6 +13,12 @@ public sealed partial record Manifest(
     /// <summary>Always 2.</summary>
     [JsonPropertyName("schemaVersion"), JsonPropertyOrder(-1)] public int SchemaVersion { get; init; } = 2;
 
+    /// <summary>The artifact type of an artifact manifest (OCI 1.1), e.g. <c>application/spdx+json</c>; null for an image.</summary>
+    [JsonPropertyName("artifactType"), JsonPropertyOrder(-1)] public string? ArtifactType { get; init; }
+
+    /// <summary>The manifest a referrer (OCI 1.1) is about; null for an image.</summary>
+    [JsonPropertyName("subject")] public Descriptor? Subject { get; init; }
+
     /// <summary>Annotations, kept in ordinal key order.</summary>
     [JsonPropertyName("annotations"), JsonConverter(typeof(OrdinalStringMapConverter))]
     public ImmutableSortedDictionary<string, string>? Annotations { get; init; }

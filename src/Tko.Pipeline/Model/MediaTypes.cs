@@ -7,6 +7,9 @@ public static class MediaTypes
     public const string OciManifest = "application/vnd.oci.image.manifest.v1+json";
     /// <summary>OCI image index.</summary>
     public const string OciIndex = "application/vnd.oci.image.index.v1+json";
+
+    /// <summary>The empty JSON blob <c>{}</c>, an artifact manifest's config (OCI 1.1).</summary>
+    public const string OciEmpty = "application/vnd.oci.empty.v1+json";
     /// <summary>OCI image config.</summary>
     public const string OciConfig = "application/vnd.oci.image.config.v1+json";
     /// <summary>OCI gzip-compressed layer.</summary>

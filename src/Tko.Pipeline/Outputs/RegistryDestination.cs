@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Tko.Bases;
 using Tko.Dataflow;
 using Tko.Model;
+using Tko.Sbom;
 
 namespace Tko.Outputs;
 
@@ -80,9 +81,21 @@ internal sealed class RegistryDestination(RegistryClient registry, ImageReferenc
 
     public async Task<PublishedImage> PublishAsync(byte[] document, string mediaType, IReadOnlyList<AssembledImage> images, CancellationToken cancellationToken)
     {
-        Descriptor pushed = await registry.PushManifestAsync(target, document, mediaType, tags, cancellationToken);
+        // By digest, then each SBOM referring to its platform's manifest, then the tags: whoever
+        // pulls a tag finds the image's referrers already listed.
+        Descriptor pushed = await registry.PutManifestAsync(target, document, mediaType, Digest.OfContent(document).ToString(), cancellationToken);
+        _ledger.Manifest(document.Length, 1);
+        foreach (SbomDocument sbom in images.Select(i => i.Sbom).OfType<SbomDocument>())
+        {
+            SbomReferrer referrer = SbomReferrer.For(sbom);
+            Record(await registry.UploadBlobAsync(target, SbomReferrer.EmptyConfig, referrer.Config.MediaType, cancellationToken));
+            Record(await registry.UploadBlobAsync(target, sbom.Content, sbom.MediaType, cancellationToken));
+            _ledger.Manifest(await registry.AttachReferrerAsync(target, referrer.Manifest, referrer.Descriptor, sbom.Subject.Digest, cancellationToken), 1);
+        }
         ImmutableList<string> pushedTags = [.. tags.Distinct(StringComparer.Ordinal)];
-        _ledger.Manifest(document.Length, 1 + pushedTags.Count); // by digest, then at each tag
+        foreach (string tag in pushedTags)
+            await registry.PutManifestAsync(target, document, mediaType, tag, cancellationToken);
+        _ledger.Manifest(document.Length, pushedTags.Count);
         return new PublishedImage(pushed, $"{target.Name}@{pushed.Digest}", target.Name, pushedTags);
     }
 

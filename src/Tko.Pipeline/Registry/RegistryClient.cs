@@ -17,6 +17,7 @@ public sealed class RegistryClient : IDisposable
     private readonly BlobOperations _blobs;
     private readonly BlobTransfers _transfers;
     private readonly ImagePuller _puller;
+    private readonly ReferrerOperations _referrers;
     private readonly SemaphoreSlim _transferSlots;
 
     /// <summary>
@@ -34,6 +35,7 @@ public sealed class RegistryClient : IDisposable
         _blobs = new BlobOperations(_http);
         _transfers = new BlobTransfers(_http, _blobs, options);
         _puller = new ImagePuller(_manifests, _blobs);
+        _referrers = new ReferrerOperations(_http, _manifests);
         _transferSlots = new SemaphoreSlim(options.MaxConcurrentBlobTransfers);
     }
 
@@ -143,6 +145,15 @@ public sealed class RegistryClient : IDisposable
             await _manifests.PutAsync(target, manifest, mediaType, tag, cancellationToken);
         return pushed;
     }
+
+    /// <summary>
+    /// Pushes <paramref name="manifest"/>, a referrer of the manifest <paramref name="subject"/>, by
+    /// digest, and lists it where clients look: the registry's referrers API, or, when the registry
+    /// has none, the image index at the referrers tag <c>sha256-HEX</c>, merged with what that index lists.
+    /// Returns the bytes of the documents PUT.
+    /// </summary>
+    public Task<long> AttachReferrerAsync(ImageReference target, ReadOnlyMemory<byte> manifest, Descriptor referrer, Digest subject, CancellationToken cancellationToken = default) =>
+        _referrers.AttachAsync(target, manifest, referrer, subject, cancellationToken);
 
     /// <summary>Closes the connections.</summary>
     public void Dispose()

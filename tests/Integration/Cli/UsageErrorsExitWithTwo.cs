@@ -21,6 +21,9 @@ public sealed class UsageErrorsExitWithTwo
     [InlineData("--default-annotations", "broken")]
     [InlineData("--env", "PATH")]
     [InlineData("--auto-version-annotation", "svn")]
+    [InlineData("--sbom", "swid")]
+    [InlineData("--sbom", "cyclonedx")]
+    [InlineData("--sbom-dir", "/nonexistent-sbom-dir")]
     public async Task Bad_option_value_is_named(string option, string value)
     {
         using var workspace = new CliWorkspace();
