@@ -23,7 +23,7 @@ internal static class BuildOptionTable
     public static readonly BuildOption DestChown = new("--dest-chown", Switch, "Own every entry as root:root; false keeps each file's uid and gid from the source tree") { Aliases = ["--destination-chown"], Default = "true", FileKeys = [new("dest-chown", f => f.DestChown), new("destination-chown", f => f.DestinationChown)] };
     public static readonly BuildOption KeepModes = new("--keep-modes", Switch, "Keep each entry's permission bits from disk; by default directories and executables are 0755, other files 0644") { Variables = ["TKO_KEEP_MODES"], Default = "false", FileKeys = [new("keep-modes", f => f.KeepModes)] };
     public static readonly BuildOption Chmod = new("--chmod", List, "MODE=GLOB[,GLOB…]: octal mode for the SOURCE paths matching a glob, repeatable, later rules win") { FileKeys = [new("chmod", f => f.Chmod)] };
-    public static readonly BuildOption Entrypoint = new("--entrypoint", Text, "Entrypoint of the image") { Variables = ["TKO_ENTRYPOINT"], Default = "/tko-app/app", FileKeys = [new("entrypoint", f => f.Entrypoint)] };
+    public static readonly BuildOption Entrypoint = new("--entrypoint", Text, "Entrypoint of the image: one path, or a JSON array as Dockerfile's exec form, e.g. '[\"/bin/sh\",\"-c\",\"echo hi\"]'") { Variables = ["TKO_ENTRYPOINT"], Default = "/tko-app/app", FileKeys = [new("entrypoint", f => f.Entrypoint)], Property = "BuildSpec.Entrypoint" };
     public static readonly BuildOption Platforms = new("--platforms", Text, "Platforms as os/arch[/variant], comma-separated") { Aliases = ["-p", "--platform"], Variables = ["TKO_PLATFORMS", "TKO_PLATFORM"], Default = "linux/amd64", FileKeys = [new("platforms", f => f.Platforms)], Property = "BuildSpec.Platforms" };
     public static readonly BuildOption Author = new("--author", Text, "The image config's author; without it the base's is kept") { Variables = ["TKO_AUTHOR"], FileKeys = [new("author", f => f.Author)] };
     public static readonly BuildOption DefaultAnnotations = new("--default-annotations", Pairs, "Annotations of the manifest and labels of the config, as KEY=VALUE[,KEY=VALUE…], repeatable") { Aliases = ["-A"], Variables = ["TKO_DEFAULT_ANNOTATIONS"], FileKeys = [new("default-annotations", f => f.DefaultAnnotations)] };
@@ -33,6 +33,10 @@ internal static class BuildOptionTable
     public static readonly BuildOption RunAs = new("--run-as", Text, "User (and group) the entrypoint runs as, e.g. 65532 or app:app; without it the base's") { Variables = ["TKO_RUN_AS"], FileKeys = [new("run-as", f => f.RunAs)] };
     // Image config (issue 12): labels, Cmd, ports, working directory, the entrypoint check.
     public static readonly BuildOption Labels = new("--label", Pairs, "Config labels only, as KEY=VALUE[,KEY=VALUE…] over the base's and the annotations, repeatable") { Variables = ["TKO_LABELS"], FileKeys = [new("labels", f => f.Labels)] };
+    public static readonly BuildOption Cmd = new("--cmd", List, "An argument of the config's Cmd (the entrypoint's default arguments), repeatable; without it Cmd is cleared") { Variables = ["TKO_CMD"], FileKeys = [new("cmd", f => f.Cmd)] };
+    public static readonly BuildOption Expose = new("--expose", List, "PORT[/tcp|udp] to add to the base's ExposedPorts, repeatable") { Variables = ["TKO_EXPOSE"], FileKeys = [new("expose", f => f.Expose)], Property = "ImageMetadata.ExposedPorts" };
+    public static readonly BuildOption Workdir = new("--workdir", Text, "Absolute working directory of the entrypoint") { Variables = ["TKO_WORKDIR"], Default = "the destination (--dest-path)", FileKeys = [new("workdir", f => f.Workdir)], Property = "ImageMetadata.WorkingDir" };
+    public static readonly BuildOption Strict = new("--strict", Switch, "Fail (exit 2, nothing written) instead of warning when the entrypoint's executable is in neither the new layer nor the base") { Variables = ["TKO_STRICT"], Default = "false", FileKeys = [new("strict", f => f.Strict)] };
     public static readonly BuildOption Jobs = new("--jobs", Number, "Compression workers") { Aliases = ["-j"], Variables = ["TKO_JOBS"], Default = "processor count", FileKeys = [new("jobs", f => f.Jobs)], Property = "LayerOptions.Workers" };
     public static readonly BuildOption CompressionLevel = new("--compression-level", Number, "gzip level 0-9") { Variables = ["TKO_COMPRESSION_LEVEL"], Default = Invariant(LayerOptions.DefaultCompressionLevel), FileKeys = [new("compression-level", f => f.CompressionLevel)], Property = "LayerOptions.CompressionLevel" };
     public static readonly BuildOption ChunkSize = new("--chunk-size", Number, "Bytes of tar each worker compresses at a time, 65536 to 268435456; part of what fixes the layer's bytes") { Variables = ["TKO_CHUNK_SIZE"], Default = Invariant(LayerOptions.DefaultChunkSize), FileKeys = [new("chunk-size", f => f.ChunkSize)], Property = "LayerOptions.ChunkSize" };
@@ -52,7 +56,7 @@ internal static class BuildOptionTable
     [
         BaseRef, TargetType, TargetRepo, Output, Tags, DestPath, DestChown, KeepModes, Chmod, Entrypoint, Platforms, Author, DefaultAnnotations, Annotations,
         AutoVersionAnnotation, Env, RunAs,
-        Labels,
+        Labels, Cmd, Expose, Workdir, Strict,
         Jobs, CompressionLevel, ChunkSize, RegistryUser, RegistryPass, InsecureRegistries, UploadChunkSize,
         RegistryTimeout, Tmp, ImageRefs, Config, Verbose, Quiet,
     ];

@@ -74,8 +74,10 @@ internal static class BuildSettings
         Setting baseRef = BaseReference(settings.Text(Table.BaseRef));
 
         // Where each library property got its value, so the library's errors, which name properties, can name the flag, variable or file line.
-        ImmutableDictionary<string, string> propertySources = new[] { output, destPath, platformsSetting, jobs, level, chunkSize, uploadChunkSize, registryTimeout, baseRef }
+        Setting workdir = settings.Text(Table.Workdir);
+        ImmutableDictionary<string, string> propertySources = new[] { output, destPath, platformsSetting, jobs, level, chunkSize, uploadChunkSize, registryTimeout, baseRef, entrypoint, workdir }
             .Select(setting => KeyValuePair.Create(Table.Options.First(row => row.Flag == setting.Flag).Property!, setting.Source))
+            .Append(KeyValuePair.Create(Table.Expose.Property!, settings.ListSource(Table.Expose)))
             .Append(KeyValuePair.Create(ModificationTimeProperty, SourceDateEpochVariable))
             .ToImmutableDictionary(StringComparer.Ordinal);
 
@@ -89,10 +91,11 @@ internal static class BuildSettings
             .WithUid(chown ? 0 : LayerPlanner.SourceOwner)
             .WithGid(chown ? 0 : LayerPlanner.SourceOwner)
             .WithModes(new FileModes(settings.Switch(Table.KeepModes) ?? false, ModeRules(settings)))
-            .WithEntrypoint(entrypoint.Value is { } path ? [path] : spec.Entrypoint)
+            .WithEntrypoint(entrypoint.Value is { } text ? Entrypoint(text, entrypoint.Source) : spec.Entrypoint)
             .WithPlatforms(platforms)
-            .WithMetadata(Metadata(settings, source, destPath.Value ?? spec.DestPath))
+            .WithMetadata(Metadata(settings, source, workdir.Value ?? destPath.Value ?? spec.DestPath))
             .WithOverrides(Overrides(config, config?.Build))
+            .WithStrict(settings.Switch(Table.Strict) ?? false)
             .WithLayer(spec.Layer
                 .WithWorkers(ParseInt(jobs) ?? spec.Layer.Workers)
                 .WithCompressionLevel(ParseInt(level) ?? spec.Layer.CompressionLevel)
@@ -110,10 +113,10 @@ internal static class BuildSettings
     }
 
     /// <summary>
-    /// Env, user, author and annotations. The working directory is the destination, as in the
-    /// original tko; annotations are git's (if asked), then the defaults, then the others over them.
+    /// Env, user, author, Cmd, ports and annotations. The working directory is --workdir's, else the
+    /// destination, as in the original tko; annotations are git's (if asked), then the defaults, then the others over them.
     /// </summary>
-    private static ImageMetadata Metadata(SettingSources settings, string source, string destPath)
+    private static ImageMetadata Metadata(SettingSources settings, string source, string workingDir)
     {
         ImmutableList<KeyValuePair<string, string>> env = settings.Pairs(Table.Env);
         ImmutableList<KeyValuePair<string, string>> defaults = settings.Pairs(Table.DefaultAnnotations);
@@ -130,7 +133,9 @@ internal static class BuildSettings
             .WithEnv([.. env.Select(p => $"{p.Key}={p.Value}")])
             .WithUser(settings.Text(Table.RunAs).Value)
             .WithAuthor(settings.Text(Table.Author).Value)
-            .WithWorkingDir(destPath)
+            .WithWorkingDir(workingDir)
+            .WithCmd([.. settings.List(Table.Cmd)])
+            .WithExposedPorts([.. settings.List(Table.Expose)])
             .WithAnnotations(ImageMetadata.Empty.Annotations.SetItems(all))
             .WithLabels(ImageMetadata.Empty.Labels.SetItems(settings.Pairs(Table.Labels)));
     }
@@ -157,7 +162,7 @@ internal static class BuildSettings
                 BaseReference(new Setting(overrideBase, config.Where($"platform-overrides.{name}.base-ref"), Table.BaseRef.Flag));
             ImmutableList<string>? env = section.Env is null ? null : [.. section.Env.Select(p => $"{p.Key}={p.Value}")];
             overrides.Add(new PlatformOverride(platform, section.BaseRef, section.Source,
-                section.Entrypoint is { } entrypoint ? [entrypoint] : null, env, section.RunAs));
+                section.Entrypoint is { } entrypoint ? Entrypoint(entrypoint, config.Where($"platform-overrides.{name}.entrypoint")) : null, env, section.RunAs));
         }
         return overrides.ToImmutable();
     }
@@ -174,6 +179,19 @@ internal static class BuildSettings
         string name = reference.Digest is null ? text : text[..text.IndexOf('@', StringComparison.Ordinal)];
         if (reference.Tag is { } tag && name.EndsWith(":" + tag, StringComparison.Ordinal)) name = name[..^(tag.Length + 1)];
         return (name, reference.Tag);
+    }
+
+    /// <summary>The entrypoint argv of a path or a JSON array, refused where it was given.</summary>
+    private static ImmutableList<string> Entrypoint(string text, string where)
+    {
+        try
+        {
+            return EntrypointForm.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new OptionException(where, e.Message);
+        }
     }
 
     private static ImageReference PushTarget(Setting targetRepo)

@@ -46,7 +46,11 @@ build.Command.SetAction(async (parsed, cancellationToken) =>
         BuildResult result = await session.RunAsync(cancellationToken);
         progress.Finish();
         if (!quiet)
+        {
+            foreach (BuildWarning warning in result.Warnings)
+                Console.Error.WriteLine($"tko: warning: {invocation.Describe(warning)}");
             Console.Error.WriteLine(BuildSummary.Describe(result, clock.Elapsed));
+        }
         invocation.WriteImageRefs(result.Reference);
         Console.Out.WriteLine(result.Reference);
         return 0;

@@ -52,6 +52,14 @@ public sealed class BuildSection
     [YamlMember(Alias = "run-as")] public string? RunAs { get; set; }
     /// <summary>--label, a map.</summary>
     [YamlMember(Alias = "labels")] public Dictionary<string, string>? Labels { get; set; }
+    /// <summary>--cmd, a list.</summary>
+    [YamlMember(Alias = "cmd")] public List<string>? Cmd { get; set; }
+    /// <summary>--expose, a list.</summary>
+    [YamlMember(Alias = "expose")] public List<string>? Expose { get; set; }
+    /// <summary>--workdir.</summary>
+    [YamlMember(Alias = "workdir")] public string? Workdir { get; set; }
+    /// <summary>--strict.</summary>
+    [YamlMember(Alias = "strict")] public bool? Strict { get; set; }
     /// <summary>--registry-user.</summary>
     [YamlMember(Alias = "registry-user")] public string? RegistryUser { get; set; }
     /// <summary>--registry-pass.</summary>

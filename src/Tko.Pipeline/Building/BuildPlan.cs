@@ -16,10 +16,16 @@ internal sealed record BuildPlan(ImmutableList<BuildSpec> Platforms)
     /// <summary>The property a platform error names.</summary>
     public const string PlatformsProperty = $"{nameof(BuildSpec)}.{nameof(BuildSpec.Platforms)}";
 
+    /// <summary>The properties a config error names.</summary>
+    public const string ExposedPortsProperty = $"{nameof(ImageMetadata)}.{nameof(ImageMetadata.ExposedPorts)}";
+    public const string WorkingDirProperty = $"{nameof(ImageMetadata)}.{nameof(ImageMetadata.WorkingDir)}";
+    public const string EntrypointProperty = $"{nameof(BuildSpec)}.{nameof(BuildSpec.Entrypoint)}";
+
     public static BuildPlan Create(BuildSpec spec)
     {
         spec.Layer.Validated();
         DestinationPath.Segments(spec.DestPath);
+        CheckConfig(spec);
         if (spec.Platforms.IsEmpty)
             throw new OptionException(PlatformsProperty, "no platform given; name at least one, such as linux/amd64");
         for (int i = 0; i < spec.Platforms.Count; i++)
@@ -31,5 +37,25 @@ internal sealed record BuildPlan(ImmutableList<BuildSpec> Platforms)
         if (spec.Platforms.Count > 1 && spec.Target.Kind == TargetKind.DockerDaemon)
             throw new OptionException(PlatformsProperty, $"'{string.Join(',', spec.Platforms)}': a daemon (LOCAL_DAEMON) loads one platform's image per tag; build the platform it runs, or use OCI_LAYOUT or REMOTE for a multi-platform index");
         return new BuildPlan([.. spec.Platforms.Select(spec.ForPlatform)]);
+    }
+
+    /// <summary>The config settings a runtime would refuse or misread, refused before anything is read.</summary>
+    private static void CheckConfig(BuildSpec spec)
+    {
+        foreach (string port in spec.Metadata.ExposedPorts)
+        {
+            try
+            {
+                ExposedPort.Normalize(port);
+            }
+            catch (FormatException e)
+            {
+                throw new OptionException(ExposedPortsProperty, e.Message);
+            }
+        }
+        if (spec.Metadata.WorkingDir is { } workingDir && !workingDir.StartsWith('/'))
+            throw new OptionException(WorkingDirProperty, $"'{workingDir}' is not absolute; give the working directory as /PATH");
+        if (spec.Entrypoint.Count > 0 && spec.Entrypoint[0].Length == 0)
+            throw new OptionException(EntrypointProperty, "the executable (the first element) is empty; give a path such as /tko-app/app");
     }
 }

@@ -60,6 +60,7 @@ public sealed class BuildSession : IDisposable
         // Scan before the destination exists: an output inside the source tree must not see its own staging directory.
         ImmutableArray<LayerEntry>[] entries = [.. plan.Platforms.Select(p =>
             LayerPlanner.Plan(SourceScanner.Scan(p.SourceDirectory), p.DestPath, p.Uid, p.Gid, p.Modes))];
+        ImmutableList<BuildWarning> warnings = await CheckEntrypointsAsync(plan, bases, entries, cancellationToken);
         await using IImageDestination destination = OpenDestination(registry);
 
         // Platforms report from their own threads; the observer must see one call at a time.
@@ -69,9 +70,21 @@ public sealed class BuildSession : IDisposable
             PlatformImageBuilder.BuildAsync(platform, bases[i], entries[i], destination,
                 new ProgressReporter(events, platform.Platforms[0].ToString()), compressionSlots, token)), cancellationToken);
 
-        return plan.IsIndex
+        BuildResult result = plan.IsIndex
             ? await PublishIndexAsync(destination, images, ManifestAnnotations.ForIndex(Spec, bases), events, cancellationToken)
             : await PublishManifestAsync(destination, images[0], events, cancellationToken);
+        return result with { Warnings = warnings };
+    }
+
+    /// <summary>Each platform's entrypoint looked for in its image before anything is written; with <see cref="BuildSpec.Strict"/> the first problem fails the build.</summary>
+    private async Task<ImmutableList<BuildWarning>> CheckEntrypointsAsync(
+        BuildPlan plan, BaseImage[] bases, ImmutableArray<LayerEntry>[] entries, CancellationToken cancellationToken)
+    {
+        var warnings = ImmutableList.CreateBuilder<BuildWarning>();
+        for (int i = 0; i < plan.Platforms.Count; i++)
+            if (await EntrypointCheck.FindProblemAsync(plan.Platforms[i], bases[i], entries[i], plan.IsIndex, cancellationToken) is { } warning)
+                warnings.Add(Spec.Strict ? throw new OptionException(warning.Option, warning.Problem) : warning);
+        return warnings.ToImmutable();
     }
 
     /// <summary>

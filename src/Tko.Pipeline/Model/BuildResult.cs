@@ -15,6 +15,9 @@ public sealed record BuildResult(string Reference, Descriptor Manifest, Immutabl
     /// <summary>The first (for one platform, the only) platform's new layer.</summary>
     public LayerResult Layer => Images[0].Layer;
 
+    /// <summary>What looked wrong but did not stop the build (see <see cref="BuildSpec.Strict"/>), in platform order.</summary>
+    public ImmutableList<BuildWarning> Warnings { get; init; } = [];
+
     /// <summary>True when the build made an image index over several platforms.</summary>
     public bool IsIndex => Images.Count > 1;
 }

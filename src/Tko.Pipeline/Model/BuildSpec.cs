@@ -44,6 +44,13 @@ public sealed partial record BuildSpec(
     /// </summary>
     public FileModes Modes { get; init; } = FileModes.Normalised;
 
+    /// <summary>
+    /// When true, what would be a <see cref="BuildWarning"/> fails the build instead, before anything is
+    /// written: an <see cref="OptionException"/> naming the same property (today: an entrypoint whose
+    /// executable is in neither the new layer nor the base).
+    /// </summary>
+    public bool Strict { get; init; }
+
     /// <summary>The base that has no layers.</summary>
     public const string Scratch = "scratch";
 
