@@ -16,6 +16,9 @@ internal static class BuildSettings
 {
     public const string DefaultBaseRef = "ubuntu:jammy";
 
+    /// <summary>The <c>--platforms</c> value that asks for every platform of the base SOURCE has a directory for.</summary>
+    public const string AllPlatforms = "all";
+
     /// <summary>Where a daemon target listens, as Docker's clients read it (see Target.WithDockerHostVariable).</summary>
     private const string DockerHostVariable = Target.DockerHostVariableName;
 
@@ -68,7 +71,8 @@ internal static class BuildSettings
         Setting tmp = ExistingDirectory(settings.Text(Table.Tmp));
         Setting imageRefs = WritableFile(settings.Text(Table.ImageRefs));
         Setting platformsSetting = settings.Text(Table.Platforms);
-        ImmutableList<Platform> platforms = ParsePlatforms(platformsSetting) ?? spec.Platforms;
+        bool allPlatforms = string.Equals(platformsSetting.Value?.Trim(), AllPlatforms, StringComparison.OrdinalIgnoreCase);
+        ImmutableList<Platform> platforms = (allPlatforms ? null : ParsePlatforms(platformsSetting)) ?? spec.Platforms;
         Setting uploadChunkSize = settings.Text(Table.UploadChunkSize);
         Setting registryTimeout = settings.Text(Table.RegistryTimeout);
         Setting baseRef = BaseReference(settings.Text(Table.BaseRef));
@@ -96,6 +100,7 @@ internal static class BuildSettings
             .WithMetadata(Metadata(settings, source, workdir.Value ?? destPath.Value ?? spec.DestPath))
             .WithOverrides(Overrides(config, config?.Build))
             .WithStrict(settings.Switch(Table.Strict) ?? false)
+            .WithPlatformsFromBase(allPlatforms)
             .WithLayer(spec.Layer
                 .WithWorkers(ParseInt(jobs) ?? spec.Layer.Workers)
                 .WithCompressionLevel(ParseInt(level) ?? spec.Layer.CompressionLevel)

@@ -21,11 +21,18 @@ internal sealed record BuildPlan(ImmutableList<BuildSpec> Platforms)
     public const string WorkingDirProperty = $"{nameof(ImageMetadata)}.{nameof(ImageMetadata.WorkingDir)}";
     public const string EntrypointProperty = $"{nameof(BuildSpec)}.{nameof(BuildSpec.Entrypoint)}";
 
-    public static BuildPlan Create(BuildSpec spec)
+    /// <summary><paramref name="spec"/> once what needs no platform is checked: what can be refused before the base is read for <see cref="BuildSpec.PlatformsFromBase"/>.</summary>
+    public static BuildSpec Checked(BuildSpec spec)
     {
         spec.Layer.Validated();
         DestinationPath.Segments(spec.DestPath);
         CheckConfig(spec);
+        return spec;
+    }
+
+    public static BuildPlan Create(BuildSpec spec)
+    {
+        Checked(spec);
         if (spec.Platforms.IsEmpty)
             throw new OptionException(PlatformsProperty, "no platform given; name at least one, such as linux/amd64");
         for (int i = 0; i < spec.Platforms.Count; i++)

@@ -52,9 +52,11 @@ public sealed class BuildSession : IDisposable
     private async Task<BuildResult> BuildAsync(CancellationToken cancellationToken)
     {
         // Everything that can be checked without a registry or the output is checked first.
-        BuildPlan plan = BuildPlan.Create(Spec);
-        PlatformSources.RequireAll(plan);
         using var registry = new RegistryClient(Spec.Registry, _log);
+        BuildPlan plan = Spec.PlatformsFromBase
+            ? BuildPlan.Create(await AllBasePlatforms.ChooseAsync(BuildPlan.Checked(Spec), registry, cancellationToken))
+            : BuildPlan.Create(Spec);
+        PlatformSources.RequireAll(plan);
         BaseImage[] bases = await ResolveBasesAsync(plan, registry, cancellationToken);
 
         // Scan before the destination exists: an output inside the source tree must not see its own staging directory.
