@@ -4,7 +4,7 @@ namespace Tko;
 
 /// <summary>
 /// Adds ports to a config's <c>ExposedPorts</c> (a map of <c>PORT/PROTO</c> to <c>{}</c>, a field tko
-/// otherwise keeps as the base wrote it): the base's entries stay as they were, in their order, the new ones follow,
+/// otherwise keeps as the base wrote it): the base's entries stay as they were and the new ones are added (the config is written as canonical JSON, keys sorted),
 /// each as <see cref="ExposedPort.Normalize"/> writes it (<c>80</c> is <c>80/tcp</c>).
 /// </summary>
 internal static class ExposedPortsMerge

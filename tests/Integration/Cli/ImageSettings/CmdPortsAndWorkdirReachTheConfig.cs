@@ -25,7 +25,8 @@ public sealed class CmdPortsAndWorkdirReachTheConfig
 
         JsonElement config = await image.ConfigAsync("v1");
         Assert.Equal(["--listen", "0.0.0.0:8080"], Strings(config.GetProperty("Cmd")));
-        Assert.Equal(["53/udp", "9000/tcp", "8080/tcp", "8443/tcp"], Ports(config));
+        // The config is canonical JSON, its keys sorted: the base's ports and the new ones, each once.
+        Assert.Equal(["53/udp", "8080/tcp", "8443/tcp", "9000/tcp"], Ports(config));
         Assert.Equal("/srv/data", config.GetProperty("WorkingDir").GetString());
         Assert.Equal(["/tko-app/app"], Strings(config.GetProperty("Entrypoint")));
     }

@@ -31,7 +31,7 @@ public sealed class MissingEntrypointWarnsOrFailsWhenStrict
     [InlineData("/tko-app/app")]                         // in the new layer
     [InlineData("/bin/busybox")]                         // in the base's layer
     [InlineData("[\"sh\",\"-c\",\"true\"]")]             // a bare name, found on the base's PATH
-    [InlineData("app")]                                  // relative to the working directory, the destination
+    [InlineData("./app")]                                // relative to the working directory, the destination
     [InlineData("/tko-app/tools/sh")]                    // through the new layer's symlink into the base
     public async Task An_executable_found_in_the_layer_or_the_base_gives_no_warning(string entrypoint)
     {
