@@ -44,6 +44,10 @@ internal sealed record BuildInvocation(BuildSpec Spec, string? ImageRefs, string
             ? new OptionException(source, refused.Problem)
             : failure;
 
+    /// <summary>A library warning as one line naming the flag, variable or file line of the property it is about.</summary>
+    public string Describe(BuildWarning warning) =>
+        $"{PropertySources.GetValueOrDefault(warning.Option, warning.Option)}: {warning.Problem}";
+
     /// <summary>Writes <paramref name="reference"/> and a newline to <see cref="ImageRefs"/>, as ko does, when it was asked for.</summary>
     public void WriteImageRefs(string reference)
     {

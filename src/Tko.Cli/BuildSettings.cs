@@ -17,6 +17,9 @@ internal static class BuildSettings
 {
     public const string DefaultBaseRef = "ubuntu:jammy";
 
+    /// <summary>The <c>--platforms</c> value that asks for every platform of the base SOURCE has a directory for.</summary>
+    public const string AllPlatforms = "all";
+
     /// <summary>Where a daemon target listens, as Docker's clients read it (see Target.WithDockerHostVariable).</summary>
     private const string DockerHostVariable = Target.DockerHostVariableName;
 
@@ -77,7 +80,8 @@ internal static class BuildSettings
         string alsoOutputSource = settings.ListSource(Table.AlsoOutput);
         ImmutableList<Target> alsoOutputs = AlsoOutputs(settings.List(Table.AlsoOutput), alsoOutputSource);
         Setting platformsSetting = settings.Text(Table.Platforms);
-        ImmutableList<Platform> platforms = ParsePlatforms(platformsSetting) ?? spec.Platforms;
+        bool allPlatforms = string.Equals(platformsSetting.Value?.Trim(), AllPlatforms, StringComparison.OrdinalIgnoreCase);
+        ImmutableList<Platform> platforms = (allPlatforms ? null : ParsePlatforms(platformsSetting)) ?? spec.Platforms;
         Setting uploadChunkSize = settings.Text(Table.UploadChunkSize);
         Setting registryTimeout = settings.Text(Table.RegistryTimeout);
         Setting baseRef = BaseReference(settings.Text(Table.BaseRef));
@@ -95,8 +99,10 @@ internal static class BuildSettings
             : null;
 
         // Where each library property got its value, so the library's errors, which name properties, can name the flag, variable or file line.
-        ImmutableDictionary<string, string> propertySources = new[] { output, destPath, platformsSetting, jobs, compression, level, chunkSize, uploadChunkSize, registryTimeout, baseRef, sbomSetting }
+        Setting workdir = settings.Text(Table.Workdir);
+        ImmutableDictionary<string, string> propertySources = new[] { output, destPath, platformsSetting, jobs, compression, level, chunkSize, uploadChunkSize, registryTimeout, baseRef, sbomSetting, entrypoint, workdir }
             .Select(setting => KeyValuePair.Create(Table.Options.First(row => row.Flag == setting.Flag).Property!, setting.Source))
+            .Append(KeyValuePair.Create(Table.Expose.Property!, settings.ListSource(Table.Expose)))
             .Append(KeyValuePair.Create(ModificationTimeProperty, SourceDateEpochVariable))
             .Append(KeyValuePair.Create(Table.AlsoOutput.Property!, alsoOutputSource))
             .ToImmutableDictionary(StringComparer.Ordinal);
@@ -111,18 +117,24 @@ internal static class BuildSettings
             .WithUid(chown ? 0 : LayerPlanner.SourceOwner)
             .WithGid(chown ? 0 : LayerPlanner.SourceOwner)
             .WithModes(new FileModes(settings.Switch(Table.KeepModes) ?? false, ModeRules(settings)))
-            .WithEntrypoint(entrypoint.Value is { } path ? [path] : spec.Entrypoint)
+            .WithEntrypoint(entrypoint.Value is { } text ? Entrypoint(text, entrypoint.Source) : spec.Entrypoint)
             .WithPlatforms(platforms)
-            .WithMetadata(Metadata(settings, source, destPath.Value ?? spec.DestPath))
+            .WithMetadata(Metadata(settings, source, workdir.Value ?? destPath.Value ?? spec.DestPath))
             .WithOverrides(Overrides(config, config?.Build))
             .WithAlsoOutputs(alsoOutputs)
             .WithSbom(made)
+            .WithStrict(settings.Switch(Table.Strict) ?? false)
+            .WithPlatformsFromBase(allPlatforms)
             .WithLayer(spec.Layer
                 .WithWorkers(ParseInt(jobs) ?? spec.Layer.Workers)
                 .WithCompression(ParseCompression(compression) ?? spec.Layer.Compression)
                 .WithCompressionLevel(ParseInt(level) ?? spec.Layer.CompressionLevel)
                 .WithChunkSize(ParseInt(chunkSize) ?? spec.Layer.ChunkSize));
-        var invocation = new BuildInvocation(spec, imageRefs.Value, metadataFile.Value, verbose, settings.Switch(Table.Quiet) ?? false, propertySources);
+        var invocation = new BuildInvocation(spec, imageRefs.Value, metadataFile.Value, verbose, settings.Switch(Table.Quiet) ?? false, propertySources)
+        {
+            SbomDirectory = sbomDir.Value,
+            Warnings = sbomWarning is null ? [] : [sbomWarning],
+        };
         try
         {
             spec.Layer.Validated();
@@ -135,10 +147,10 @@ internal static class BuildSettings
     }
 
     /// <summary>
-    /// Env, user, author and annotations. The working directory is the destination, as in the
-    /// original tko; annotations are git's (if asked), then the defaults, then the others over them.
+    /// Env, user, author, Cmd, ports and annotations. The working directory is --workdir's, else the
+    /// destination, as in the original tko; annotations are git's (if asked), then the defaults, then the others over them.
     /// </summary>
-    private static ImageMetadata Metadata(SettingSources settings, string source, string destPath)
+    private static ImageMetadata Metadata(SettingSources settings, string source, string workingDir)
     {
         ImmutableList<KeyValuePair<string, string>> env = settings.Pairs(Table.Env);
         ImmutableList<KeyValuePair<string, string>> defaults = settings.Pairs(Table.DefaultAnnotations);
@@ -155,7 +167,9 @@ internal static class BuildSettings
             .WithEnv([.. env.Select(p => $"{p.Key}={p.Value}")])
             .WithUser(settings.Text(Table.RunAs).Value)
             .WithAuthor(settings.Text(Table.Author).Value)
-            .WithWorkingDir(destPath)
+            .WithWorkingDir(workingDir)
+            .WithCmd([.. settings.List(Table.Cmd)])
+            .WithExposedPorts([.. settings.List(Table.Expose)])
             .WithAnnotations(ImageMetadata.Empty.Annotations.SetItems(all))
             .WithLabels(ImageMetadata.Empty.Labels.SetItems(settings.Pairs(Table.Labels)));
     }
@@ -183,7 +197,7 @@ internal static class BuildSettings
             ImmutableList<string>? env = section.Env is null ? null
                 : [.. section.Env.Pairs(config.Where($"platform-overrides.{name}.env")).Select(p => $"{p.Key}={p.Value}")];
             overrides.Add(new PlatformOverride(platform, section.BaseRef, section.Source,
-                section.Entrypoint is { } entrypoint ? [entrypoint] : null, env, section.RunAs));
+                section.Entrypoint is { } entrypoint ? Entrypoint(entrypoint, config.Where($"platform-overrides.{name}.entrypoint")) : null, env, section.RunAs));
         }
         return overrides.ToImmutable();
     }
@@ -200,6 +214,19 @@ internal static class BuildSettings
         string name = reference.Digest is null ? text : text[..text.IndexOf('@', StringComparison.Ordinal)];
         if (reference.Tag is { } tag && name.EndsWith(":" + tag, StringComparison.Ordinal)) name = name[..^(tag.Length + 1)];
         return (name, reference.Tag);
+    }
+
+    /// <summary>The entrypoint argv of a path or a JSON array, refused where it was given.</summary>
+    private static ImmutableList<string> Entrypoint(string text, string where)
+    {
+        try
+        {
+            return EntrypointForm.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new OptionException(where, e.Message);
+        }
     }
 
     private static ImageReference PushTarget(Setting targetRepo)

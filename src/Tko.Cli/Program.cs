@@ -49,7 +49,11 @@ build.Command.SetAction(async (parsed, cancellationToken) =>
         BuildResult result = await session.RunAsync(cancellationToken);
         progress.Finish();
         if (!quiet)
+        {
+            foreach (BuildWarning warning in result.Warnings)
+                Console.Error.WriteLine($"tko: warning: {invocation.Describe(warning)}");
             Console.Error.WriteLine(BuildSummary.Describe(result, clock.Elapsed));
+        }
         foreach (string warning in result.Sboms.SelectMany(sbom => sbom.Warnings))
             Console.Error.WriteLine($"tko: warning: {warning}");
         invocation.WriteSboms(result.Sboms);

@@ -67,6 +67,14 @@ public sealed class BuildSection
 #pragma warning disable YDNG001 // read by its type converter (TkoConfigReader), never by the static context
     [YamlMember(Alias = "labels")] public MapOrText? Labels { get; set; }
 #pragma warning restore YDNG001
+    /// <summary>--cmd, a list.</summary>
+    [YamlMember(Alias = "cmd")] public List<string>? Cmd { get; set; }
+    /// <summary>--expose, a list.</summary>
+    [YamlMember(Alias = "expose")] public List<string>? Expose { get; set; }
+    /// <summary>--workdir.</summary>
+    [YamlMember(Alias = "workdir")] public string? Workdir { get; set; }
+    /// <summary>--strict.</summary>
+    [YamlMember(Alias = "strict")] public bool? Strict { get; set; }
     /// <summary>--registry-user.</summary>
     [YamlMember(Alias = "registry-user")] public string? RegistryUser { get; set; }
     /// <summary>--registry-pass.</summary>

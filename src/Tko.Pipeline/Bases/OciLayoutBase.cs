@@ -48,6 +48,45 @@ public sealed class OciLayoutBase : IBlobSource
             config, manifest.Layers, layout);
     }
 
+    /// <summary>
+    /// The platforms the layout's image lists (the text after <c>oci:</c>): its index's entries, or
+    /// the one platform of a single manifest's config; for <c>--platforms all</c>.
+    /// </summary>
+    internal static async Task<IReadOnlyList<Platform>> PlatformsAsync(string reference, CancellationToken cancellationToken)
+    {
+        (string path, string? tag) = Split(reference);
+        string shown = "oci:" + reference;
+        if (!ContainedFile.Exists(path, "index.json"))
+            throw new TkoException($"{shown}: {path} is not an OCI image layout (no index.json); give a directory written by tko, skopeo or umoci");
+        var layout = new OciLayoutBase(path);
+        byte[] indexBytes;
+        await using (Stream indexFile = ContainedFile.Open(path, "index.json", shown))
+            indexBytes = await BoundedDocument.ReadAsync(indexFile, BoundedDocument.ManifestCap, $"{shown}: index.json", cancellationToken);
+        ImageIndex index = Parse(shown, "index.json", () => CanonicalJson.ParseIndex(indexBytes));
+        var platforms = new List<Platform>();
+        foreach (Descriptor candidate in index.Manifests.Where(m => tag is null || (m.Annotations?.GetValueOrDefault(RefName) == tag)))
+        {
+            if (candidate.MediaType is MediaTypes.OciIndex or MediaTypes.DockerManifestList)
+            {
+                byte[] nestedBytes = await layout.ReadAsync(candidate, BoundedDocument.ManifestCap, "index", cancellationToken);
+                platforms.AddRange(Parse(shown, "index", () => CanonicalJson.ParseIndex(nestedBytes)).Manifests.Select(m => m.Platform).OfType<Platform>());
+            }
+            else if (candidate.Platform is { } platform)
+            {
+                platforms.Add(platform);
+            }
+            else
+            {
+                byte[] manifestBytes = await layout.ReadAsync(candidate, BoundedDocument.ManifestCap, "manifest", cancellationToken);
+                Manifest manifest = Parse(shown, "manifest", () => CanonicalJson.ParseManifest(manifestBytes));
+                byte[] configBytes = await layout.ReadAsync(manifest.Config, BoundedDocument.ConfigCap, "config", cancellationToken);
+                ImageConfig config = Parse(shown, "config", () => CanonicalJson.ParseConfig(configBytes));
+                platforms.Add(new Platform(config.Architecture ?? "", config.Os ?? "") { Variant = config.Variant });
+            }
+        }
+        return platforms;
+    }
+
     /// <inheritdoc/>
     public Task<Stream> OpenBlobAsync(Descriptor descriptor, CancellationToken cancellationToken)
     {

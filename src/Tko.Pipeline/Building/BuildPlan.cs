@@ -25,7 +25,13 @@ internal sealed record BuildPlan(ImmutableList<BuildSpec> Platforms)
     /// <summary>The property an SBOM error names.</summary>
     public const string SbomProperty = $"{nameof(BuildSpec)}.{nameof(BuildSpec.Sbom)}";
 
-    public static BuildPlan Create(BuildSpec spec)
+    /// <summary>The properties a config error names.</summary>
+    public const string ExposedPortsProperty = $"{nameof(ImageMetadata)}.{nameof(ImageMetadata.ExposedPorts)}";
+    public const string WorkingDirProperty = $"{nameof(ImageMetadata)}.{nameof(ImageMetadata.WorkingDir)}";
+    public const string EntrypointProperty = $"{nameof(BuildSpec)}.{nameof(BuildSpec.Entrypoint)}";
+
+    /// <summary><paramref name="spec"/> once what needs no platform is checked: what can be refused before the base is read for <see cref="BuildSpec.PlatformsFromBase"/>.</summary>
+    public static BuildSpec Checked(BuildSpec spec)
     {
         spec.Layer.Validated();
         // Docker's tarball and load API are only known to take gzip layers; untested, so refused up front.
@@ -34,6 +40,13 @@ internal sealed record BuildPlan(ImmutableList<BuildSpec> Platforms)
         DestinationPath.Segments(spec.DestPath);
         if (spec.Sbom == SbomFormat.CycloneDx)
             throw new OptionException(SbomProperty, "CycloneDX SBOMs are not made yet; use spdx or none");
+        CheckConfig(spec);
+        return spec;
+    }
+
+    public static BuildPlan Create(BuildSpec spec)
+    {
+        Checked(spec);
         if (spec.Platforms.IsEmpty)
             throw new OptionException(PlatformsProperty, "no platform given; name at least one, such as linux/amd64");
         for (int i = 0; i < spec.Platforms.Count; i++)
@@ -62,5 +75,25 @@ internal sealed record BuildPlan(ImmutableList<BuildSpec> Platforms)
             if (spec.Platforms.Count > 1 && extra.Kind == TargetKind.DockerTarball)
                 throw new OptionException(AlsoOutputsProperty, $"{extra.Path}: a docker tarball holds one platform's image, and this build makes {spec.Platforms.Count}; write an OCI layout instead");
         }
+    }
+
+    /// <summary>The config settings a runtime would refuse or misread, refused before anything is read.</summary>
+    private static void CheckConfig(BuildSpec spec)
+    {
+        foreach (string port in spec.Metadata.ExposedPorts)
+        {
+            try
+            {
+                ExposedPort.Normalize(port);
+            }
+            catch (FormatException e)
+            {
+                throw new OptionException(ExposedPortsProperty, e.Message);
+            }
+        }
+        if (spec.Metadata.WorkingDir is { } workingDir && !workingDir.StartsWith('/'))
+            throw new OptionException(WorkingDirProperty, $"'{workingDir}' is not absolute; give the working directory as /PATH");
+        if (spec.Entrypoint.Count > 0 && spec.Entrypoint[0].Length == 0)
+            throw new OptionException(EntrypointProperty, "the executable (the first element) is empty; give a path such as /tko-app/app");
     }
 }

@@ -53,14 +53,17 @@ public sealed class BuildSession : IDisposable
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // Everything that can be checked without a registry or the output is checked first.
-        BuildPlan plan = BuildPlan.Create(Spec);
-        PlatformSources.RequireAll(plan);
         using var registry = new RegistryClient(Spec.Registry, _log);
+        BuildPlan plan = Spec.PlatformsFromBase
+            ? BuildPlan.Create(await AllBasePlatforms.ChooseAsync(BuildPlan.Checked(Spec), registry, cancellationToken))
+            : BuildPlan.Create(Spec);
+        PlatformSources.RequireAll(plan);
         BaseImage[] bases = await ResolveBasesAsync(plan, registry, cancellationToken);
 
         // Scan before the destination exists: an output inside the source tree must not see its own staging directory.
         ImmutableArray<LayerEntry>[] entries = [.. plan.Platforms.Select(p =>
             LayerPlanner.Plan(SourceScanner.Scan(p.SourceDirectory), p.DestPath, p.Uid, p.Gid, p.Modes))];
+        ImmutableList<BuildWarning> warnings = await CheckEntrypointsAsync(plan, bases, entries, cancellationToken);
         await using IImageDestination destination = OpenDestination(registry);
 
         // Platforms report from their own threads; the observer must see one call at a time.
@@ -73,7 +76,18 @@ public sealed class BuildSession : IDisposable
         BuildResult result = plan.IsIndex
             ? await PublishIndexAsync(destination, images, ManifestAnnotations.ForIndex(Spec, bases), events, cancellationToken)
             : await PublishManifestAsync(destination, images[0], events, cancellationToken);
-        return result with { Duration = clock.Elapsed };
+        return result with { Duration = clock.Elapsed, Warnings = warnings };
+    }
+
+    /// <summary>Each platform's entrypoint looked for in its image before anything is written; with <see cref="BuildSpec.Strict"/> the first problem fails the build.</summary>
+    private async Task<ImmutableList<BuildWarning>> CheckEntrypointsAsync(
+        BuildPlan plan, BaseImage[] bases, ImmutableArray<LayerEntry>[] entries, CancellationToken cancellationToken)
+    {
+        var warnings = ImmutableList.CreateBuilder<BuildWarning>();
+        for (int i = 0; i < plan.Platforms.Count; i++)
+            if (await EntrypointCheck.FindProblemAsync(plan.Platforms[i], bases[i], entries[i], plan.IsIndex, cancellationToken) is { } warning)
+                warnings.Add(Spec.Strict ? throw new OptionException(warning.Option, warning.Problem) : warning);
+        return warnings.ToImmutable();
     }
 
     /// <summary>

@@ -4,7 +4,8 @@ namespace Tko;
 
 /// <summary>
 /// Adds ports to a config's <c>ExposedPorts</c> (a map of <c>PORT/PROTO</c> to <c>{}</c>, a field tko
-/// otherwise keeps as the base wrote it): the base's entries stay as they were, in their order, the new ones follow.
+/// otherwise keeps as the base wrote it): the base's entries stay as they were and the new ones are added (the config is written as canonical JSON, keys sorted),
+/// each as <see cref="ExposedPort.Normalize"/> writes it (<c>80</c> is <c>80/tcp</c>).
 /// </summary>
 internal static class ExposedPortsMerge
 {
@@ -23,7 +24,7 @@ internal static class ExposedPortsMerge
             if (fields.TryGetValue(Field, out JsonElement existing) && existing.ValueKind == JsonValueKind.Object)
                 foreach (JsonProperty port in existing.EnumerateObject())
                     if (written.Add(port.Name)) port.WriteTo(writer);
-            foreach (string port in ports)
+            foreach (string port in ports.Select(ExposedPort.Normalize))
                 if (written.Add(port))
                 {
                     writer.WritePropertyName(port);

@@ -32,6 +32,8 @@ public sealed record BuildResult(string Reference, Descriptor Manifest, Immutabl
 
     /// <summary>Each platform's SBOM, in the order of <see cref="Images"/>; empty when <see cref="BuildSpec.Sbom"/> is none.</summary>
     public ImmutableList<SbomDocument> Sboms { get; init; } = [];
+    /// <summary>What looked wrong but did not stop the build (see <see cref="BuildSpec.Strict"/>), in platform order.</summary>
+    public ImmutableList<BuildWarning> Warnings { get; init; } = [];
 
     /// <summary>True when the build made an image index over several platforms.</summary>
     public bool IsIndex => Images.Count > 1;

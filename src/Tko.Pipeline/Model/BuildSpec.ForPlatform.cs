@@ -13,7 +13,7 @@ public sealed partial record BuildSpec
         ImageMetadata metadata = Metadata;
         if (settings.Env is { } env) metadata = metadata.WithEnv(EnvironmentMerge.Over(metadata.Env, env));
         if (settings.User is { } user) metadata = metadata.WithUser(user);
-        return this
+        return (this with { PlatformsFromBase = false })
             .WithPlatforms([platform])
             .WithSourceDirectory(SourceDirectoryFor(platform))
             .WithBaseRef(settings.BaseRef ?? BaseRef)
@@ -25,12 +25,12 @@ public sealed partial record BuildSpec
     /// <summary>
     /// Where <paramref name="platform"/>'s artifacts are: the override's source when it names one;
     /// otherwise <see cref="SourceDirectory"/> itself for a one-platform build, and
-    /// <c>SOURCE/os/arch[/variant]</c> when several platforms are built.
+    /// <c>SOURCE/os/arch[/variant]</c> when several platforms are built or they come from the base (<see cref="PlatformsFromBase"/>).
     /// </summary>
     public string SourceDirectoryFor(Platform platform)
     {
         if (OverrideFor(platform).SourceDirectory is { } source) return source;
-        if (Platforms.Count <= 1) return SourceDirectory;
+        if (Platforms.Count <= 1 && !PlatformsFromBase) return SourceDirectory;
         string[] parts = platform.Variant is null
             ? [SourceDirectory, platform.Os, platform.Architecture]
             : [SourceDirectory, platform.Os, platform.Architecture, platform.Variant];

@@ -59,6 +59,20 @@ public sealed partial record BuildSpec(
     /// </summary>
     public SbomFormat Sbom { get; init; } = SbomFormat.None;
 
+    /// <summary>
+    /// When true, what would be a <see cref="BuildWarning"/> fails the build instead, before anything is
+    /// written: an <see cref="OptionException"/> naming the same property (today: an entrypoint whose
+    /// executable is in neither the new layer nor the base).
+    /// </summary>
+    public bool Strict { get; init; }
+
+    /// <summary>
+    /// When true, <see cref="Platforms"/> is replaced, once the base is read, by every platform the base's
+    /// index lists that <see cref="SourceDirectory"/> has an <c>os/arch[/variant]</c> directory for
+    /// (<c>--platforms all</c>); each platform's artifacts are read from that directory even if only one is found.
+    /// </summary>
+    public bool PlatformsFromBase { get; init; }
+
     /// <summary>The base that has no layers.</summary>
     public const string Scratch = "scratch";
 

@@ -19,7 +19,7 @@ public sealed class MetadataFileMatchesWhatWasPushed
         await using RegistryImage image = await RegistryImage.StartAsync();
         string metadataPath = Path.Combine(image.Root, "metadata.json");
 
-        (_, Digest printed) = CliOutcome.Succeeded(await image.PushAsync("v1", ["--tag", "stable", "--metadata-file", metadataPath]));
+        (_, Digest printed) = CliOutcome.Succeeded(await image.PushAsync("v1", ["--tag", "stable", "--metadata-file", metadataPath, "--sbom", "none"]));
 
         using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(metadataPath));
         JsonElement metadata = document.RootElement;
@@ -66,10 +66,10 @@ public sealed class MetadataFileMatchesWhatWasPushed
     {
         await using RegistryImage image = await RegistryImage.StartAsync();
         string metadataPath = Path.Combine(image.Root, "metadata.json");
-        CliOutcome.Succeeded(await image.PushAsync("v1", [], image.Environment(("TKO_METADATA_FILE", metadataPath))));
+        CliOutcome.Succeeded(await image.PushAsync("v1", ["--sbom", "none"], image.Environment(("TKO_METADATA_FILE", metadataPath))));
         string first = File.ReadAllText(metadataPath);
 
-        CliOutcome.Succeeded(await image.PushAsync("v1", [], image.Environment(("TKO_METADATA_FILE", metadataPath))));
+        CliOutcome.Succeeded(await image.PushAsync("v1", ["--sbom", "none"], image.Environment(("TKO_METADATA_FILE", metadataPath))));
 
         using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(metadataPath));
         JsonElement metadata = document.RootElement;

@@ -18,6 +18,8 @@ internal sealed class RegistryImage : IAsyncDisposable
         Directory.CreateDirectory(Source);
         File.WriteAllText(Path.Combine(Source, "app"), "#!/bin/sh\necho \"args: $*\"\n");
         File.SetUnixFileMode(Path.Combine(Source, "app"), (UnixFileMode)0b111_101_101);
+        // A symlink into the base, so that an entrypoint can be found only by following it there.
+        File.CreateSymbolicLink(Path.Combine(Source, "tools"), "/bin");
     }
 
     public RegistryServer Registry { get; }
@@ -29,6 +31,13 @@ internal sealed class RegistryImage : IAsyncDisposable
     {
         RegistryServer registry = await RegistryServer.StartAsync(new RegistryOptions());
         return new RegistryImage(registry, await BusyboxImage.PushAsync(registry, "busybox"));
+    }
+
+    /// <summary>As <see cref="StartAsync"/>, the base being a busybox index of linux/amd64 and linux/arm64.</summary>
+    public static async Task<RegistryImage> StartWithIndexAsync()
+    {
+        RegistryServer registry = await RegistryServer.StartAsync(new RegistryOptions());
+        return new RegistryImage(registry, await BusyboxImage.PushIndexAsync(registry, "busybox"));
     }
 
     /// <summary>The environment of a run: an empty docker config, then <paramref name="extra"/>.</summary>
