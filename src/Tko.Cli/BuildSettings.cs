@@ -90,11 +90,12 @@ internal static class BuildSettings
         Setting sbomDir = settings.Text(Table.SbomDir);
         if (sbomDir.Value is { } sbomPath && !Directory.Exists(sbomPath))
             throw new OptionException(sbomDir.Source, $"{sbomPath}: no such directory; give an existing directory for the SBOM files");
-        // A tarball or daemon cannot hold the SBOM: it is made only to be written to --sbom-dir.
-        bool holdsReferrers = target.Kind is TargetKind.Registry or TargetKind.OciLayout;
+        // Only a registry holds the SBOM as a referrer (a tarball or daemon cannot, and tko's layouts
+        // do not yet): elsewhere it is made only to be written to --sbom-dir.
+        bool holdsReferrers = target.Kind is TargetKind.Registry;
         SbomFormat made = holdsReferrers || sbomDir.Value is not null ? sbom : SbomFormat.None;
         string? sbomWarning = !holdsReferrers && sbom != SbomFormat.None && (sbomSetting.Value is not null || sbomDir.Value is not null)
-            ? $"warning: {(target.Kind == TargetKind.DockerDaemon ? "the daemon" : "a docker tarball")} cannot hold the SBOM as a referrer; " +
+            ? $"warning: {target.Kind switch { TargetKind.DockerDaemon => "the daemon cannot", TargetKind.OciLayout => "an OCI layout written by tko does not yet", _ => "a docker tarball cannot" }} hold the SBOM as a referrer; " +
               (sbomDir.Value is { } dir ? $"it is written to {dir} only" : "give --sbom-dir to keep it")
             : null;
 

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Tko.Integration.Cli;
 
-/// <summary>--sbom-dir writes one SPDX file per platform, describing that platform's manifest; --sbom none writes none.</summary>
+/// <summary>--sbom-dir writes one SPDX file per platform, describing that platform's manifest; --sbom none writes none; a layout, which cannot hold the referrer yet, says so.</summary>
 public sealed class SbomDirHoldsEachPlatformsSbom
 {
     [Fact]
@@ -42,5 +42,19 @@ public sealed class SbomDirHoldsEachPlatformsSbom
         CliOutcome.Succeeded(await workspace.BuildAsync([.. workspace.OciLayoutTo(workspace.Output("img")), "--sbom", "none", "--sbom-dir", sboms]));
 
         Assert.Empty(Directory.GetFiles(sboms));
+    }
+
+    [Fact]
+    public async Task A_layout_asked_for_an_sbom_says_it_cannot_hold_one_and_holds_only_the_image()
+    {
+        using var workspace = new CliWorkspace();
+        string output = workspace.Output("img");
+
+        ProcessResult result = await workspace.BuildAsync([.. workspace.OciLayoutTo(output), "--sbom", "spdx"]);
+
+        CliOutcome.Succeeded(result);
+        Assert.Contains("does not yet hold the SBOM as a referrer; give --sbom-dir to keep it", result.StandardError);
+        using var index = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "index.json")));
+        Assert.Equal(1, index.RootElement.GetProperty("manifests").GetArrayLength());
     }
 }

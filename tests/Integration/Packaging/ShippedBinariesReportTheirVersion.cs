@@ -10,14 +10,14 @@ namespace Tko.Integration.Packaging;
 /// </summary>
 public sealed class ShippedBinariesReportTheirVersion
 {
-    /// <summary>12 MiB (what <c>ls -lh</c> shows as 12M), the most the single-file binary may weigh.</summary>
-    private const long SizeLimit = 12L << 20;
+    /// <summary>14 MiB, the most the single-file binary may weigh (13.1 MiB with the managed zstd encoder and the SBOM writer).</summary>
+    private const long SizeLimit = 14L << 20;
 
     private static string ExpectedVersion { get; } =
         Tko.Cli.ToolVersion.Text;
 
     [Fact]
-    public async Task Native_binary_is_one_file_within_12_MiB_that_prints_the_version()
+    public async Task Native_binary_is_one_file_within_14_MiB_that_prints_the_version()
     {
         string tko = ShippedArtifacts.NativeBinary;
         long size = new FileInfo(tko).Length;
