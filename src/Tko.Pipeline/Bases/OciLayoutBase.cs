@@ -19,17 +19,7 @@ public sealed class OciLayoutBase : IBlobSource
     /// <summary>Resolves <paramref name="reference"/> (the text after <c>oci:</c>) for <paramref name="platform"/>.</summary>
     public static async Task<BaseImage> LoadAsync(string reference, Platform platform, CancellationToken cancellationToken)
     {
-        (string path, string? tag) = Split(reference);
-        string shown = "oci:" + reference;
-        if (!ContainedFile.Exists(path, "index.json"))
-            throw new TkoException($"{shown}: {path} is not an OCI image layout (no index.json); give a directory written by tko, skopeo or umoci");
-        var layout = new OciLayoutBase(path);
-
-        byte[] indexBytes;
-        await using (Stream indexFile = ContainedFile.Open(path, "index.json", shown))
-            indexBytes = await BoundedDocument.ReadAsync(indexFile, BoundedDocument.ManifestCap, $"{shown}: index.json", cancellationToken);
-        ImageIndex index = Parse(shown, "index.json", () => CanonicalJson.ParseIndex(indexBytes));
-        Descriptor[] candidates = [.. index.Manifests.Where(m => tag is null || (m.Annotations?.GetValueOrDefault(RefName) == tag))];
+        (OciLayoutBase layout, string path, string? tag, string shown, Descriptor[] candidates) = await OpenAsync(reference, cancellationToken);
         if (candidates.Length == 0)
             throw new TkoException($"{shown}: the layout has no image tagged '{tag}'");
         if (tag is null && candidates.Length > 1 && candidates.Select(c => c.Digest).Distinct().Count() > 1 && candidates.All(c => c.Platform is null))
@@ -54,17 +44,9 @@ public sealed class OciLayoutBase : IBlobSource
     /// </summary>
     internal static async Task<IReadOnlyList<Platform>> PlatformsAsync(string reference, CancellationToken cancellationToken)
     {
-        (string path, string? tag) = Split(reference);
-        string shown = "oci:" + reference;
-        if (!ContainedFile.Exists(path, "index.json"))
-            throw new TkoException($"{shown}: {path} is not an OCI image layout (no index.json); give a directory written by tko, skopeo or umoci");
-        var layout = new OciLayoutBase(path);
-        byte[] indexBytes;
-        await using (Stream indexFile = ContainedFile.Open(path, "index.json", shown))
-            indexBytes = await BoundedDocument.ReadAsync(indexFile, BoundedDocument.ManifestCap, $"{shown}: index.json", cancellationToken);
-        ImageIndex index = Parse(shown, "index.json", () => CanonicalJson.ParseIndex(indexBytes));
+        (OciLayoutBase layout, _, _, string shown, Descriptor[] candidates) = await OpenAsync(reference, cancellationToken);
         var platforms = new List<Platform>();
-        foreach (Descriptor candidate in index.Manifests.Where(m => tag is null || (m.Annotations?.GetValueOrDefault(RefName) == tag)))
+        foreach (Descriptor candidate in candidates)
         {
             if (candidate.MediaType is MediaTypes.OciIndex or MediaTypes.DockerManifestList)
             {
@@ -85,6 +67,21 @@ public sealed class OciLayoutBase : IBlobSource
             }
         }
         return platforms;
+    }
+
+    /// <summary>The layout <paramref name="reference"/> names (the text after <c>oci:</c>) and the index.json entries its tag selects (all without a tag).</summary>
+    private static async Task<(OciLayoutBase Layout, string Path, string? Tag, string Shown, Descriptor[] Candidates)> OpenAsync(string reference, CancellationToken cancellationToken)
+    {
+        (string path, string? tag) = Split(reference);
+        string shown = "oci:" + reference;
+        if (!ContainedFile.Exists(path, "index.json"))
+            throw new TkoException($"{shown}: {path} is not an OCI image layout (no index.json); give a directory written by tko, skopeo or umoci");
+        byte[] indexBytes;
+        await using (Stream indexFile = ContainedFile.Open(path, "index.json", shown))
+            indexBytes = await BoundedDocument.ReadAsync(indexFile, BoundedDocument.ManifestCap, $"{shown}: index.json", cancellationToken);
+        ImageIndex index = Parse(shown, "index.json", () => CanonicalJson.ParseIndex(indexBytes));
+        Descriptor[] candidates = [.. index.Manifests.Where(m => tag is null || (m.Annotations?.GetValueOrDefault(RefName) == tag))];
+        return (new OciLayoutBase(path), path, tag, shown, candidates);
     }
 
     /// <inheritdoc/>
